@@ -1,0 +1,111 @@
+import {
+  AppError, appendAudit, ensureCan, foldVietnamese, publish, requirePrincipal, type RequestContext, uuid7,
+} from '@motcua/kernel/contract';
+import { Agency } from '../agencies/agency.entity.js';
+import { agencyEntityOrFail } from '../agencies/agency.service.js';
+import { assertPasswordPolicy, hashPassword } from '../auth/passwords.js';
+import { StaffChanged } from '../contract.js';
+import { STAFF_ENTITY, applyFieldRules, toStaffNode } from './staff.read.js';
+import type { CreateStaffInput, SetStaffStatusInput, StaffNode, UpdateStaffInput } from './staff.types.js';
+import { User, UserKind, UserStatus } from './user.entity.js';
+import { validEmail, validFullName, validPersonalId, validPhone, validUsername } from './validation.js';
+
+/** The subject CASL checks staff rules against: the staff member located at a unit. */
+function staffAt(unit: Agency, id?: string) {
+  return { id, unit: { id: unit.id, path: unit.path } };
+}
+
+/** A username is unique across staff and citizens. */
+export async function assertUsernameFree(ctx: RequestContext, username: string): Promise<void> {
+  if (await ctx.em.count(User, { username })) {
+    throw AppError.conflict({ vi: `tên đăng nhập ${username} đã tồn tại`, en: `username ${username} is taken` }, { field: 'username' });
+  }
+}
+
+export function userSearchText(user: Pick<User, 'fullName' | 'username'>): string {
+  return foldVietnamese(`${user.fullName} ${user.username}`);
+}
+
+/** Loads a staff member the caller may update; refuses otherwise. */
+async function staffForUpdate(ctx: RequestContext, id: string): Promise<User> {
+  const user = await ctx.em.findOne(User, { id, kind: UserKind.STAFF }, { populate: ['unit'] });
+  if (!user) throw AppError.notFound(STAFF_ENTITY, id);
+  ensureCan(ctx, 'update', 'Staff', staffAt(user.unit!.getEntity(), user.id));
+  return user;
+}
+
+async function record(ctx: RequestContext, user: User, action: string, change: 'CREATED' | 'UPDATED' | 'DISABLED' | 'ENABLED', data: unknown) {
+  const now = ctx.clock.now();
+  await appendAudit(ctx.em, { actorId: requirePrincipal(ctx).userId, action, entityType: 'Staff', entityId: user.id, data }, now);
+  publish(ctx.em, StaffChanged, { userId: user.id, change }, now);
+}
+
+/** Creates a staff account in a unit the caller administers. */
+export async function createStaff(ctx: RequestContext, input: CreateStaffInput): Promise<StaffNode> {
+  requirePrincipal(ctx);
+  const unit = await agencyEntityOrFail(ctx, input.unitId);
+  ensureCan(ctx, 'create', 'Staff', staffAt(unit));
+  const username = validUsername(input.username);
+  assertPasswordPolicy(input.password);
+  await assertUsernameFree(ctx, username);
+  const now = ctx.clock.now();
+  const user = ctx.em.create(User, {
+    id: uuid7(now.getTime()),
+    kind: UserKind.STAFF,
+    username,
+    passwordHash: await hashPassword(input.password),
+    fullName: validFullName(input.fullName),
+    searchText: '',
+    email: validEmail(input.email),
+    phone: validPhone(input.phone),
+    personalId: validPersonalId(input.personalId),
+    position: input.position?.trim() || null,
+    unit,
+    status: UserStatus.ACTIVE,
+    failedLoginCount: 0,
+    createdAt: now,
+    updatedAt: now,
+  });
+  user.searchText = userSearchText(user);
+  await ctx.em.flush();
+  await record(ctx, user, 'identity.staff.create', 'CREATED', { username, unitId: unit.id, fullName: user.fullName });
+  return applyFieldRules(ctx, toStaffNode(user));
+}
+
+/** Edits a staff account (moving it needs the right on both units). */
+export async function updateStaff(ctx: RequestContext, input: UpdateStaffInput): Promise<StaffNode> {
+  const user = await staffForUpdate(ctx, input.id);
+  if (user.version !== input.version) throw new AppError('STALE_VERSION', {}, { current: user.version });
+  if (input.unitId && input.unitId !== user.unit?.id) {
+    const target = await agencyEntityOrFail(ctx, input.unitId);
+    ensureCan(ctx, 'update', 'Staff', staffAt(target, user.id));
+    user.unit = ctx.em.getReference(Agency, target.id, { wrapped: true });
+  }
+  if (input.fullName !== undefined && input.fullName !== null) user.fullName = validFullName(input.fullName);
+  if (input.email !== undefined) user.email = validEmail(input.email);
+  if (input.phone !== undefined) user.phone = validPhone(input.phone);
+  if (input.personalId !== undefined) user.personalId = validPersonalId(input.personalId);
+  if (input.position !== undefined) user.position = input.position?.trim() || null;
+  user.searchText = userSearchText(user);
+  user.updatedAt = ctx.clock.now();
+  await ctx.em.flush();
+  // Personal data stays out of the audit trail: record which fields changed, not their values.
+  await record(ctx, user, 'identity.staff.update', 'UPDATED', { fields: Object.keys(input).filter((k) => k !== 'id' && k !== 'version') });
+  return applyFieldRules(ctx, toStaffNode(user));
+}
+
+/** Disables or re-enables an account; enabling also lifts a lock-out. */
+export async function setStaffStatus(ctx: RequestContext, input: SetStaffStatusInput, status: UserStatus): Promise<StaffNode> {
+  const user = await staffForUpdate(ctx, input.id);
+  if (user.id === requirePrincipal(ctx).userId && status === UserStatus.DISABLED) {
+    throw AppError.badInput('id', { vi: 'không thể tự khoá tài khoản của mình', en: 'you cannot disable your own account' });
+  }
+  user.status = status;
+  user.failedLoginCount = 0;
+  user.lockedUntil = null;
+  user.updatedAt = ctx.clock.now();
+  await ctx.em.flush();
+  const disabled = status === UserStatus.DISABLED;
+  await record(ctx, user, disabled ? 'identity.staff.disable' : 'identity.staff.enable', disabled ? 'DISABLED' : 'ENABLED', { reason: input.reason ?? null });
+  return applyFieldRules(ctx, toStaffNode(user));
+}

@@ -1,0 +1,47 @@
+import type { EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { Window } from '../pagination/connection.js';
+
+/**
+ * One page of rows plus the total count, read without entity hydration: the rows are plain
+ * objects keyed by property name (a foreign key comes back as the related id). This is the
+ * read path for list queries (see docs/architecture.md); mutations use entities.
+ *
+ * @example
+ * const { rows, total } = await readPage(ctx.em, Agency, { $and: [caslWhere, filters] }, window, { name: 'asc' });
+ */
+export async function readPage<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  window: Window,
+  orderBy: QueryOrderMap<T>,
+): Promise<{ rows: Record<string, unknown>[]; total: number }> {
+  const base = () => em.createQueryBuilder(entity, 'e').where(where);
+  const [rows, total] = await Promise.all([
+    base().select('e.*').orderBy(orderBy).limit(window.limit).offset(window.offset).execute<Record<string, unknown>[]>('all', true),
+    base().getCount(),
+  ]);
+  return { rows, total };
+}
+
+/** Rows of `entity` with the given ids, as plain objects (for per-request DataLoaders). */
+export async function readByIds<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  ids: readonly string[],
+): Promise<Record<string, unknown>[]> {
+  return em.createQueryBuilder(entity, 'e').select('e.*').where({ id: { $in: [...ids] } } as unknown as FilterQuery<T>).execute('all', true);
+}
+
+/** Orders loaded rows like the requested keys, with null for missing ones (DataLoader contract). */
+export function byKeys<R extends { id: unknown }>(keys: readonly string[], rows: R[]): (R | null)[] {
+  const map = new Map(rows.map((row) => [String(row.id), row]));
+  return keys.map((key) => map.get(key) ?? null);
+}
+
+/** The first row matching `where`, as a plain object, or null. */
+export async function readOne<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>): Promise<Record<string, unknown> | null> {
+  const rows = await em.createQueryBuilder(entity, 'e').select('e.*').where(where).limit(1).execute<Record<string, unknown>[]>('all', true);
+  return rows[0] ?? null;
+}

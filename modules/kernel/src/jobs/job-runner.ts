@@ -1,0 +1,119 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import type { Clock } from '../clock/clock.js';
+import { leaseDueRows } from '../db/lease.js';
+import { backoffMs, PollingWorker, type PollingWorkerOptions } from '../db/polling-worker.js';
+import { uuid7 } from '../ids/uuid7.js';
+import type { JobDefinition } from '../module/define-module.js';
+import { Job } from './job.entity.js';
+
+export interface EnqueueOptions {
+  runAt?: Date;
+  /** At most one pending job with this key exists; enqueueing another is a no-op. */
+  dedupeKey?: string;
+}
+
+/**
+ * Queues background work in the current unit of work (so it exists only if the transaction
+ * commits).
+ *
+ * @example
+ * enqueueJob(ctx.em, 'workflow.escalate', { dossierId }, ctx.clock.now(), { runAt: due });
+ */
+export function enqueueJob(em: EntityManager, name: string, payload: unknown, now: Date, options: EnqueueOptions = {}): void {
+  em.persist(
+    em.create(Job, {
+      id: uuid7(now.getTime()),
+      name,
+      payload,
+      status: 'PENDING',
+      runAt: (options.runAt ?? now).getTime(),
+      dedupeKey: options.dedupeKey ?? null,
+      attempts: 0,
+    }),
+  );
+}
+
+export interface JobRunnerOptions extends PollingWorkerOptions {
+  em: () => EntityManager;
+  clock: Clock;
+  jobs: JobDefinition[];
+  owner: string;
+  leaseMs?: number;
+  batchSize?: number;
+  retryBaseMs?: number;
+}
+
+const DEFAULT_MAX_ATTEMPTS = 10;
+
+/**
+ * Runs due jobs that this process leased. Recurring jobs (`every`) are kept as one pending
+ * row each, keyed by name, so N replicas still run each occurrence once.
+ */
+export class JobRunner extends PollingWorker {
+  private readonly byName: Map<string, JobDefinition>;
+
+  constructor(private readonly deps: JobRunnerOptions) {
+    super(deps);
+    this.byName = new Map(deps.jobs.map((job) => [job.name, job]));
+  }
+
+  /** Makes sure every recurring job has its pending row. */
+  async ensureRecurring(): Promise<void> {
+    const now = this.deps.clock.now();
+    for (const job of this.deps.jobs.filter((j) => j.every)) {
+      const em = this.deps.em();
+      if (await em.count(Job, { dedupeKey: job.name })) continue;
+      enqueueJob(em, job.name, null, now, { dedupeKey: job.name });
+      await em.flush().catch(() => undefined); // another replica inserted it first: fine
+    }
+  }
+
+  protected async processBatch(): Promise<number> {
+    const now = this.deps.clock.now().getTime();
+    const ids = await leaseDueRows(
+      this.deps.em(),
+      { table: 'kernel_job', dueSql: `status = 'PENDING' and run_at <= ?`, dueParams: [now], orderBy: 'run_at, id' },
+      this.deps.owner,
+      now,
+      this.deps.leaseMs ?? 60_000,
+      this.deps.batchSize ?? 10,
+    );
+    for (const id of ids) await this.run(id);
+    return ids.length;
+  }
+
+  private async run(id: string): Promise<void> {
+    const em = this.deps.em();
+    const job = await em.findOneOrFail(Job, id);
+    const definition = this.byName.get(job.name);
+    try {
+      if (!definition) throw new Error(`no job definition named ${job.name}`);
+      await this.deps.em().transactional((tx) =>
+        definition.handle(job.payload, { em: tx, log: this.options.log.child({ job: job.name }), clock: this.deps.clock }),
+      );
+      await this.finish(em, job, definition);
+    } catch (error) {
+      await this.fail(em, job, definition, error);
+    }
+  }
+
+  private async finish(em: EntityManager, job: Job, definition: JobDefinition): Promise<void> {
+    const now = this.deps.clock.now().getTime();
+    const next = definition.every
+      ? { status: 'PENDING' as const, runAt: now + definition.every, attempts: 0, lastError: null }
+      : { status: 'DONE' as const, dedupeKey: null };
+    await em.nativeUpdate(Job, { id: job.id, leaseOwner: this.deps.owner }, { ...next, leaseOwner: null, leaseUntil: null });
+  }
+
+  private async fail(em: EntityManager, job: Job, definition: JobDefinition | undefined, error: unknown): Promise<void> {
+    const attempts = job.attempts + 1;
+    const exhausted = attempts >= (definition?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
+    this.options.log.warn({ err: error, jobId: job.id, job: job.name, attempts, exhausted }, 'job failed');
+    const runAt = this.deps.clock.now().getTime() + backoffMs(attempts, this.deps.retryBaseMs ?? 5_000);
+    await em.nativeUpdate(
+      Job,
+      { id: job.id, leaseOwner: this.deps.owner },
+      { attempts, lastError: String(error), runAt, status: exhausted ? 'FAILED' : 'PENDING', leaseOwner: null, leaseUntil: null },
+    );
+  }
+}

@@ -1,0 +1,102 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import type { EntityClass } from '@mikro-orm/core';
+import type { Logger } from 'pino';
+import type { Bilingual } from '../errors/catalog.js';
+import type { Clock } from '../clock/clock.js';
+import type { PlatformSettings, Principal, RuleContext } from '../context/request-context.js';
+
+/**
+ * A named permission an agency can put into a role. Its rule turns one grant of it into
+ * CASL rules; the grant's scope says which org units it covers.
+ *
+ * @example
+ * {
+ *   key: 'staff.read',
+ *   label: { vi: 'Xem danh sách cán bộ', en: 'View staff' },
+ *   rule: ({ can, grant }) => can('read', 'Staff', withinScope(grant.scope, { id: 'unit.id', path: 'unit.path' })),
+ * }
+ */
+export interface PermissionDefinition {
+  key: string;
+  label: Bilingual;
+  rule: (ctx: RuleContext) => void;
+}
+
+/** What event handlers and jobs run with: their own transaction-bound EntityManager. */
+export interface WorkContext {
+  em: EntityManager;
+  log: Logger;
+  clock: Clock;
+}
+
+/** An event as delivered to handlers. */
+export interface DeliveredEvent<P = unknown> {
+  id: string;
+  type: string;
+  payload: P;
+  occurredAt: Date;
+}
+
+/**
+ * Reacts to an event published through the outbox. Runs after the publishing transaction
+ * committed, in its own transaction, at most once per event (the kernel's inbox guarantees
+ * it); a throw rolls back its effects and the event is retried with back-off.
+ */
+export interface EventHandlerDefinition<P = any> {
+  /** Unique, stable name: it keys the inbox, so renaming it re-delivers old events. */
+  name: string;
+  event: string;
+  handle: (event: DeliveredEvent<P>, ctx: WorkContext) => Promise<void>;
+}
+
+/** Background work run by the leased job runner; `every` makes it recurring. */
+export interface JobDefinition<P = any> {
+  name: string;
+  handle: (payload: P, ctx: WorkContext) => Promise<void>;
+  /** Run again this many milliseconds after each completion. */
+  every?: number;
+  maxAttempts?: number;
+}
+
+/** What a module's seed function receives. */
+export interface SeedContext extends WorkContext {
+  /** true when seeding demo data (README credentials), false for a bare production install. */
+  demo: boolean;
+}
+
+/** Establishes the principal of a request from its `Authorization` header. */
+export type Authenticator = (
+  authorization: string | undefined,
+  ctx: { em: EntityManager; clock: Clock; platform: PlatformSettings },
+) => Promise<Principal | null>;
+
+/**
+ * A bounded module as the server sees it: one declarative object. The server knows modules
+ * only as a list of these; adding a module is one line in `server/src/modules.ts`.
+ *
+ * @example
+ * export default defineModule({
+ *   name: 'identity',
+ *   entities: [Agency, User],
+ *   resolvers: [AgencyResolver],
+ *   permissions: identityPermissions,
+ *   seed: seedDemoProvince,
+ * });
+ */
+export interface ModuleDefinition {
+  name: string;
+  entities: EntityClass<any>[];
+  resolvers: Function[];
+  permissions?: PermissionDefinition[];
+  /** Rules every caller gets regardless of roles; `principal` is null for anonymous callers. */
+  baseRules?: (ctx: { can: RuleContext['can']; cannot: RuleContext['cannot']; principal: Principal | null }) => void;
+  eventHandlers?: EventHandlerDefinition[];
+  jobs?: JobDefinition[];
+  seed?: (ctx: SeedContext) => Promise<void>;
+  authenticator?: Authenticator;
+}
+
+/** Declares a module; identity function that gives type checking and a place for docs. */
+export function defineModule(definition: ModuleDefinition): ModuleDefinition {
+  return definition;
+}

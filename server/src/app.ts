@@ -1,0 +1,116 @@
+import type { ApolloServer } from '@apollo/server';
+import {
+  type Clock, JobRunner, type ModuleDefinition, OutboxDispatcher, type PlatformSettings, type RequestContext, systemClock,
+} from '@motcua/kernel/contract';
+import type { GraphQLSchema } from 'graphql';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
+import type { DestinationStream, Logger } from 'pino';
+import type { Config } from './config.js';
+import { contextFactory, type IncomingRequestInfo } from './context.js';
+import { createApollo } from './graphql/apollo.js';
+import { buildAppSchema } from './graphql/schema.js';
+import { transactionMiddleware } from './graphql/transactions.js';
+import { graphqlHandler } from './http/graphql-handler.js';
+import { createHttpServer, type RouteHandler } from './http/server.js';
+import { createLogger } from './logger.js';
+import { MODULES } from './modules.js';
+import { migrate, openOrm, type Orm } from './orm.js';
+import { runSeeds } from './seed.js';
+
+export interface AppOptions {
+  config: Config;
+  modules?: readonly ModuleDefinition[];
+  clock?: Clock;
+  /** Where log lines go (tests capture them); stdout by default. */
+  logDestination?: DestinationStream;
+  /** Back-off base for outbox and job retries (tests shorten it). */
+  retryBaseMs?: number;
+  /** Extra HTTP routes by path prefix (the admin app). */
+  routes?: Record<string, RouteHandler>;
+}
+
+/** A running (or ready to run) Motcua server. */
+export interface App {
+  config: Config;
+  log: Logger;
+  orm: Orm;
+  schema: GraphQLSchema;
+  apollo: ApolloServer<RequestContext>;
+  dispatcher: OutboxDispatcher;
+  jobs: JobRunner;
+  http: Server;
+  modules: readonly ModuleDefinition[];
+  buildContext: (request: IncomingRequestInfo) => Promise<RequestContext>;
+  /** Listens on the configured port (0 = any free port) and starts the workers. */
+  start(): Promise<{ url: string; port: number }>;
+  /** Graceful stop: no new connections, in-flight requests finish, workers stop, DB closes. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Assembles the server: ORM (migrated), GraphQL schema from the modules, Apollo, the outbox
+ * dispatcher and job runner, and the HTTP front. Seeds built-in data, and demo data where
+ * configured.
+ *
+ * @example
+ * const app = await createApp({ config: loadConfig() });
+ * const { url } = await app.start();
+ */
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config } = options;
+  const modules = options.modules ?? MODULES;
+  const clock = options.clock ?? systemClock;
+  const log = createLogger(config, options.logDestination);
+  const orm = await openOrm(config.database, modules, log);
+  await migrate(orm);
+  const owner = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  const workerDeps = { em: () => orm.em.fork(), clock, owner, log, retryBaseMs: options.retryBaseMs };
+  const dispatcher = new OutboxDispatcher({ ...workerDeps, pollMs: 1_000, handlers: modules.flatMap((m) => m.eventHandlers ?? []) });
+  const jobs = new JobRunner({ ...workerDeps, pollMs: 5_000, jobs: modules.flatMap((m) => m.jobs ?? []) });
+  const platform: PlatformSettings = { production: config.production, authSecret: config.authSecret, permissions: modules.flatMap((m) => m.permissions ?? []) };
+
+  const schema = await buildAppSchema(modules, [transactionMiddleware(orm, () => dispatcher.kick())]);
+  const apollo = createApollo(schema, config);
+  await apollo.start();
+  const buildContext = contextFactory({ orm, modules, clock, platform });
+  await runSeeds(orm, modules, clock, log, config.demoSeed === 'true' || (config.demoSeed === 'auto' && config.database.dialect === 'sqlite'));
+
+  let migrated = false;
+  const ready = async () => {
+    try {
+      await orm.em.fork().execute('select 1');
+      migrated ||= (await orm.getMigrator().getPendingMigrations()).length === 0;
+      return migrated ? { ready: true } : { ready: false, reason: 'migrations pending' };
+    } catch (error) {
+      return { ready: false, reason: `database unreachable: ${(error as Error).message}` };
+    }
+  };
+  const graphql = graphqlHandler({ apollo, buildContext, maxBodyBytes: config.limits.maxBodyBytes });
+  const http = createHttpServer({ log, corsOrigins: config.corsOrigins, graphql, ready, routes: options.routes });
+
+  return {
+    config, log, orm, schema, apollo, dispatcher, jobs, http, modules, buildContext,
+    async start() {
+      await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
+      if (config.workers) {
+        await jobs.ensureRecurring();
+        dispatcher.start();
+        jobs.start();
+      }
+      const port = (http.address() as AddressInfo).port;
+      const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+      log.info({ url: `${url}/graphql`, database: config.database.dialect }, 'Motcua is listening');
+      return { url, port };
+    },
+    async stop() {
+      const closed = http.listening ? new Promise((resolve) => http.close(resolve)) : Promise.resolve();
+      http.closeIdleConnections();
+      await closed;
+      await Promise.all([dispatcher.stop(), jobs.stop()]);
+      await apollo.stop();
+      await orm.close();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import 'reflect-metadata';
+import { systemClock, verifyAuditChain } from '@motcua/kernel/contract';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Config, loadConfig, REPO_ROOT } from './config.js';
+import { createLogger } from './logger.js';
+import { createMigrations } from './migration-create.js';
+import { MODULES } from './modules.js';
+import { migrate, openOrm } from './orm.js';
+import { buildAppSchema, printAppSchema } from './graphql/schema.js';
+import { runSeeds } from './seed.js';
+
+const SCHEMA_FILE = resolve(REPO_ROOT, 'server/schema.graphql');
+
+type Command = (config: Config, args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, { help: string; run: Command }> = {
+  migrate: {
+    help: 'apply pending migrations',
+    run: async (config) => {
+      const orm = await openOrm(config.database, MODULES);
+      const applied = await migrate(orm);
+      console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+      await orm.close();
+      return 0;
+    },
+  },
+  seed: {
+    help: 'seed built-in data; with --demo also the demo province and accounts (into an empty database)',
+    run: async (config, args) => {
+      const orm = await openOrm(config.database, MODULES);
+      await migrate(orm);
+      await runSeeds(orm, MODULES, systemClock, createLogger(config), args.includes('--demo'));
+      await orm.close();
+      console.log('seeded');
+      return 0;
+    },
+  },
+  'audit:verify': {
+    help: 'check the hash chain of the audit log; exit 1 and name the first broken row',
+    run: async (config) => {
+      const orm = await openOrm(config.database, MODULES);
+      const result = await verifyAuditChain(orm.em.fork());
+      await orm.close();
+      if (result.ok) console.log(`audit chain intact: ${result.checked} records`);
+      else console.log(`audit chain BROKEN at seq ${result.firstBroken!.seq} (${result.firstBroken!.reason}); ${result.checked} records before it are intact`);
+      return result.ok ? 0 : 1;
+    },
+  },
+  schema: {
+    help: 'write server/schema.graphql from the code (--check: exit 1 if it differs)',
+    run: async (_config, args) => {
+      const sdl = printAppSchema(await buildAppSchema(MODULES));
+      if (args.includes('--check')) {
+        const same = readFileSync(SCHEMA_FILE, 'utf8') === sdl;
+        console.log(same ? 'schema.graphql is current' : 'schema.graphql differs from the code: run `pnpm schema`');
+        return same ? 0 : 1;
+      }
+      writeFileSync(SCHEMA_FILE, sdl);
+      console.log(`wrote ${SCHEMA_FILE}`);
+      return 0;
+    },
+  },
+  'migration:create': {
+    help: 'generate a migration per dialect from the entities (needs PostgreSQL at PG_ADMIN_URL)',
+    run: async () => {
+      for (const line of await createMigrations(MODULES)) console.log(line);
+      return 0;
+    },
+  },
+};
+
+async function main(): Promise<number> {
+  const [name, ...args] = process.argv.slice(2);
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    console.log('usage: cli <command>\n' + Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(18)}${c.help}`).join('\n'));
+    return name ? 2 : 0;
+  }
+  return command.run(loadConfig({ LOG_LEVEL: 'warn', ...process.env }), args);
+}
+
+main().then((code) => process.exit(code), (error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,21 @@
+import type { IncomingMessage } from 'node:http';
+
+/** The body was larger than allowed. */
+export class BodyTooLargeError extends Error {}
+
+/**
+ * Reads a request body up to `maxBytes`, refusing early on a larger Content-Length and
+ * stopping as soon as the streamed bytes pass the cap.
+ */
+export async function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > maxBytes) throw new BodyTooLargeError();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) throw new BodyTooLargeError();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,70 @@
+import { type ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { AppError, type RequestContext } from '@motcua/kernel/contract';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { type IncomingRequestInfo, languageOf } from '../context.js';
+import { BodyTooLargeError, readBody } from './body.js';
+import { sendError } from './responses.js';
+
+export interface GraphqlHandlerDeps {
+  apollo: ApolloServer<RequestContext>;
+  buildContext: (request: IncomingRequestInfo) => Promise<RequestContext>;
+  maxBodyBytes: number;
+}
+
+const AUTH_STATUS = 401;
+
+function headerMapOf(req: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+async function parseBody(req: IncomingMessage, maxBodyBytes: number): Promise<unknown> {
+  if (req.method !== 'POST') return undefined;
+  const text = await readBody(req, maxBodyBytes);
+  const type = req.headers['content-type'] ?? '';
+  if (!type.includes('json')) return text;
+  return text.length ? JSON.parse(text) : undefined;
+}
+
+/**
+ * Serves `/graphql` on bare `node:http` through Apollo's `executeHTTPGraphQLRequest` (no
+ * Express: measured +60 % on single-row queries, see docs). Failures before GraphQL runs
+ * (oversized or malformed body, bad credentials) get the same typed error shape and one
+ * log line.
+ */
+export function graphqlHandler({ apollo, buildContext, maxBodyBytes }: GraphqlHandlerDeps) {
+  return async (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, log: Logger): Promise<void> => {
+    const lang = languageOf(req.headers['accept-language']);
+    let body: unknown;
+    try {
+      body = await parseBody(req, maxBodyBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        log.warn({ code: 'PAYLOAD_TOO_LARGE', limit: maxBodyBytes }, 'request refused');
+        res.setHeader('connection', 'close');
+        return sendError(res, 413, 'PAYLOAD_TOO_LARGE', lang, { limit: maxBodyBytes });
+      }
+      log.warn({ code: 'BAD_REQUEST' }, 'request refused: body is not valid JSON');
+      return sendError(res, 400, 'BAD_REQUEST', lang, { reason: lang === 'en' ? 'the body is not valid JSON' : 'nội dung không phải JSON hợp lệ' });
+    }
+    let context: RequestContext;
+    try {
+      context = await buildContext({ requestId, log, authorization: req.headers.authorization, acceptLanguage: req.headers['accept-language'] });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      log.warn({ code: error.code }, 'request refused: authentication failed');
+      return sendError(res, AUTH_STATUS, error.code, lang);
+    }
+    const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers: headerMapOf(req), search: url.search, body };
+    const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context });
+    for (const [name, value] of response.headers) res.setHeader(name, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') return void res.end(response.body.string);
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+}

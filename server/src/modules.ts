@@ -1,0 +1,6 @@
+import type { ModuleDefinition } from '@motcua/kernel/contract';
+import identity from '@motcua/identity';
+import kernel from '@motcua/kernel';
+
+/** Every module the server runs. Adding a module is one line here. */
+export const MODULES: readonly ModuleDefinition[] = [kernel, identity];

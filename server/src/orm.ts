@@ -1,0 +1,52 @@
+import { DataloaderType, MikroORM, type Options } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { Migrator } from '@mikro-orm/migrations';
+import { migrationsFor } from '@motcua/migrations';
+import type { ModuleDefinition } from '@motcua/kernel/contract';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Logger } from 'pino';
+import { type Config, REPO_ROOT } from './config.js';
+
+export type Orm = MikroORM & { em: EntityManager };
+
+/** MikroORM options for the configured database; the driver is loaded on demand. */
+export async function ormOptions(database: Config['database'], modules: readonly ModuleDefinition[], log?: Logger): Promise<Options> {
+  const postgres = database.dialect === 'postgresql';
+  const driver = postgres ? (await import('@mikro-orm/postgresql')).PostgreSqlDriver : (await import('@mikro-orm/libsql')).LibSqlDriver;
+  if (database.sqliteFile && database.sqliteFile !== ':memory:') mkdirSync(dirname(database.sqliteFile), { recursive: true });
+  const migrationsPath = resolve(REPO_ROOT, 'migrations', database.dialect);
+  return {
+    driver,
+    ...(postgres ? { clientUrl: database.url } : { dbName: database.sqliteFile }),
+    entities: modules.flatMap((m) => m.entities),
+    extensions: [Migrator],
+    dataloader: DataloaderType.NONE, // reads batch through per-request loaders (docs/architecture.md)
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    colors: false,
+    debug: false,
+    logger: log ? (message) => log.debug({ orm: true }, message) : undefined,
+    discovery: { warnWhenNoEntities: false },
+    migrations: {
+      migrationsList: migrationsFor(database.dialect),
+      path: migrationsPath,
+      pathTs: migrationsPath,
+      emit: 'ts',
+      snapshot: false,
+      transactional: true,
+      allOrNothing: true,
+    },
+  };
+}
+
+/** Opens the ORM (does not migrate). */
+export async function openOrm(database: Config['database'], modules: readonly ModuleDefinition[], log?: Logger): Promise<Orm> {
+  return (await MikroORM.init(await ormOptions(database, modules, log))) as Orm;
+}
+
+/** Applies pending migrations; returns the names applied. */
+export async function migrate(orm: Orm): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}
