@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
@@ -8,7 +9,12 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   plugins: [swc.vite({ jsc: { transform: { useDefineForClassFields: false } } })],
-  resolve: { conditions: ['source'] },
+  resolve: {
+    conditions: ['source'],
+    // One graphql instance: externalised packages (type-graphql, Apollo) load its CommonJS
+    // entry, so sources compiled by Vite must too (else "another module or realm" errors).
+    alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql', { paths: [`${process.cwd()}/server`] }) }],
+  },
   test: {
     include: ['modules/*/test/**/*.test.ts', 'modules/*/src/**/*.test.ts', 'server/test/**/*.test.ts'],
     environment: 'node',
