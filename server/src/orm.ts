@@ -21,7 +21,9 @@ export async function ormOptions(database: Config['database'], modules: readonly
     ...(postgres ? { clientUrl: database.url } : { dbName: database.sqliteFile }),
     entities: modules.flatMap((m) => m.entities),
     extensions: [Migrator],
-    dataloader: DataloaderType.NONE, // reads batch through per-request loaders (docs/architecture.md)
+    // Entity code (mutations, handlers) batches Ref/Collection loads through MikroORM's dataloader;
+    // GraphQL reads bypass entities and batch through per-request DataLoaders (docs/architecture.md).
+    dataloader: DataloaderType.ALL,
     allowGlobalContext: false,
     forceUtcTimezone: true,
     colors: false,
