@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import identity from '@motcua/identity';
+import kernel from '@motcua/kernel';
+import { defineModule } from '@motcua/kernel/contract';
+import { Query, Resolver } from 'type-graphql';
+import { describe, expect, it } from 'vitest';
+import { createTestApp } from '@motcua/server/testing';
+
+@Resolver()
+class SlowResolver {
+  @Query(() => String, { description: 'Answers after 300 ms.' })
+  async slow(): Promise<string> {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return 'done';
+  }
+}
+
+describe('graceful shutdown', () => {
+  it('finishes requests in flight, then refuses new connections', async () => {
+    const t = await createTestApp({ modules: [kernel, identity, defineModule({ name: 'slow', entities: [], resolvers: [SlowResolver] })], demo: false });
+    const inFlight = t.gql('{ slow }');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const stopped = t.close();
+    expect((await inFlight).data).toEqual({ slow: 'done' });
+    await stopped;
+    await expect(fetch(`${t.url}/healthz`)).rejects.toThrow();
+  });
+});
