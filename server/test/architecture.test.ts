@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
  * The house rule (docs/architecture.md): a module imports another module only through its
  * `contract.ts`. Module sources may import `@motcua/<other>/contract`; tests may also import
  * another module's definition (`@motcua/<other>`) to compose a test server, and the server's
- * test harness. Nothing reaches into another package's files by path.
+ * test harness. Admin code (`admin/`, `modules/<m>/admin/`) may import admin plugins
+ * (`@motcua/<m>/admin`, the kernel's admin toolkit included) and contracts.
+ * Nothing reaches into another package's files by path.
  */
 const ROOT = resolve(__dirname, '../..');
 const IMPORT = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
@@ -27,6 +29,7 @@ function moduleOf(file: string): string | null {
 function checkImports(file: string, source: string): Violation[] {
   const owner = moduleOf(file);
   const isTest = /\/test\//.test(file) || file.endsWith('.test.ts');
+  const isAdmin = /^(admin\/|modules\/[^/]+\/admin\/)/.test(file);
   const violations: Violation[] = [];
   for (const match of source.matchAll(IMPORT)) {
     const specifier = match[1] ?? match[2];
@@ -47,6 +50,7 @@ function checkImports(file: string, source: string): Violation[] {
     }
     if (target === 'migrations' || target === owner) continue;
     if (subpath === '/contract') continue;
+    if (subpath === '/admin' && isAdmin) continue;
     if (subpath === '' && (!owner || isTest)) continue; // the host, or a test composing a server, loads module definitions
     fail(`only @motcua/${target}/contract may be imported here`);
   }
@@ -66,7 +70,8 @@ const SRC = '/src';
 
 describe('module boundaries', () => {
   it('no module imports another module other than through its contract', () => {
-    const files = [...sourceFiles(join(ROOT, 'modules')), ...sourceFiles(join(ROOT, 'server/src')), ...sourceFiles(join(ROOT, 'server/test'))]
+    const roots = ['modules', 'server/src', 'server/test', 'admin/src', 'admin/test'].map((dir) => join(ROOT, dir)).filter((dir) => existsSync(dir));
+    const files = roots.flatMap(sourceFiles)
       .filter((path) => path !== __filename); // its fixtures below break the rule on purpose
     const violations = files.flatMap((path) => checkImports(relative(ROOT, path).split(sep).join('/'), readFileSync(path, 'utf8')));
     expect(violations).toEqual([]);
@@ -85,6 +90,9 @@ describe('module boundaries', () => {
     ['modules/identity/test/a.test.ts', "import { createTestApp } from '@motcua/server/testing';\nimport kernel from '@motcua/kernel';", 0],
     ['server/src/modules.ts', "import identity from '@motcua/identity';", 0],
     ['server/src/x.ts', "import { x } from '../../modules/identity/src/auth/tokens.js';", 1],
+    ['admin/src/plugins.ts', "import identity from '@motcua/identity/admin';", 0],
+    ['modules/identity/admin/index.tsx', "import { defineAdminPlugin } from '@motcua/kernel/admin';", 0],
+    ['modules/identity/src/a.ts', "import { defineAdminPlugin } from '@motcua/kernel/admin';", 1],
   ])('%s: %s → %i violation(s)', (file, source, expected) => {
     expect(checkImports(file, source)).toHaveLength(expected);
   });
