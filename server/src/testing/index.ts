@@ -3,10 +3,12 @@ import { type Clock, type ModuleDefinition } from '@motcua/kernel/contract';
 import { Writable } from 'node:stream';
 import { type App, createApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
+import type { RouteHandler } from '../http/server.js';
 import { MODULES } from '../modules.js';
 import { createTestDatabase } from './database.js';
 
 export { createTestDatabase } from './database.js';
+export { adminRoutes } from '../http/admin.js';
 
 /** The demo password (README); every demo account has it. */
 export const DEMO_PASSWORD = 'Motcua@2026';
@@ -53,6 +55,8 @@ export interface TestAppOptions {
   retryBaseMs?: number;
   /** Start the outbox dispatcher and job runner (default false: tests drain them explicitly). */
   workers?: boolean;
+  /** Extra HTTP routes, e.g. `adminRoutes()` to serve the built admin app. */
+  routes?: Record<string, RouteHandler>;
 }
 
 /**
@@ -77,7 +81,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       done();
     },
   });
-  const app = await createApp({ config, modules: options.modules ?? MODULES, clock: options.clock, logDestination: destination, retryBaseMs: options.retryBaseMs });
+  const app = await createApp({ config, modules: options.modules ?? MODULES, clock: options.clock, logDestination: destination, retryBaseMs: options.retryBaseMs, routes: options.routes });
   const { url } = await app.start();
 
   const post = async (body: string, { token, lang, headers = {}, contentType = 'application/json' }: RequestOptions & { contentType?: string } = {}) => {
