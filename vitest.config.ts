@@ -15,6 +15,8 @@ export default defineConfig({
     // entry, so sources compiled by Vite must too (else "another module or realm" errors).
     alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql', { paths: [`${process.cwd()}/server`] }) }],
   },
+  // Node-side (SSR) resolution needs the condition too, or workspace packages load from dist/.
+  ssr: { resolve: { conditions: ['source', 'module', 'node', 'development|production'] } },
   test: {
     include: ['modules/*/test/**/*.test.ts', 'modules/*/src/**/*.test.ts', 'server/test/**/*.test.ts'],
     environment: 'node',

@@ -1,4 +1,4 @@
-import { DataloaderType, MikroORM, type Options } from '@mikro-orm/core';
+import { DataloaderType, type EventArgs, type EventSubscriber, helper, MikroORM, type Options } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { Migrator } from '@mikro-orm/migrations';
 import { migrationsFor } from '@motcua/migrations';
@@ -10,6 +10,19 @@ import { type Config, REPO_ROOT } from './config.js';
 
 export type Orm = MikroORM & { em: EntityManager };
 
+/**
+ * Works around a MikroORM 6.6.16 SQLite quirk: the libsql result mapper turns `datetime`
+ * columns into Date objects and keeps them as the loaded snapshot, while change detection
+ * compares against epoch milliseconds, so every loaded entity with a date looked dirty and
+ * was rewritten (bumping its optimistic-lock version) on the next flush. Re-taking the
+ * snapshot after load makes both sides epoch milliseconds.
+ */
+class SqliteSnapshotFix implements EventSubscriber {
+  onLoad({ entity, em }: EventArgs<object>): void {
+    helper(entity).__originalEntityData = em.getComparator().prepareEntity(entity);
+  }
+}
+
 /** MikroORM options for the configured database; the driver is loaded on demand. */
 export async function ormOptions(database: Config['database'], modules: readonly ModuleDefinition[], log?: Logger): Promise<Options> {
   const postgres = database.dialect === 'postgresql';
@@ -20,6 +33,7 @@ export async function ormOptions(database: Config['database'], modules: readonly
     driver,
     ...(postgres ? { clientUrl: database.url } : { dbName: database.sqliteFile }),
     entities: modules.flatMap((m) => m.entities),
+    subscribers: postgres ? [] : [new SqliteSnapshotFix()],
     extensions: [Migrator],
     // Entity code (mutations, handlers) batches Ref/Collection loads through MikroORM's dataloader;
     // GraphQL reads bypass entities and batch through per-request DataLoaders (docs/architecture.md).

@@ -6,6 +6,8 @@ import { Agency, AgencyKind } from './agency.entity.js';
 import { AGENCY_ENTITY, toAgencyNode } from './agency.read.js';
 import type { AgencyNode, CreateAgencyInput, UpdateAgencyInput } from './agency.types.js';
 
+const PROVINCE_MUST_BE_ROOT = { vi: 'cấp tỉnh phải là gốc của cây', en: 'a province must be a root' };
+
 /** Electronic identifier codes: letters, digits, dots and dashes (QCVN 102 and legacy forms). */
 const AGENCY_CODE = /^[A-Za-z0-9][A-Za-z0-9.-]{1,48}$/;
 
@@ -51,9 +53,7 @@ export async function createAgency(ctx: RequestContext, input: CreateAgencyInput
   const principal = requirePrincipal(ctx);
   const parent = input.parentId ? await agencyEntityOrFail(ctx, input.parentId) : null;
   ensureCan(ctx, 'create', 'Agency', { parent: { id: parent?.id ?? null, path: parent?.path ?? '' } });
-  if (input.kind === AgencyKind.PROVINCE && parent) {
-    throw AppError.badInput('kind', { vi: 'cấp tỉnh phải là gốc của cây', en: 'a province must be a root' });
-  }
+  if (input.kind === AgencyKind.PROVINCE && parent) throw AppError.badInput('kind', PROVINCE_MUST_BE_ROOT);
   const code = validCode(input.code);
   await assertCodeFree(ctx, code);
   const now = ctx.clock.now();
@@ -89,11 +89,14 @@ export async function updateAgency(ctx: RequestContext, input: UpdateAgencyInput
   ensureCan(ctx, 'update', 'Agency', { id: agency.id, path: agency.path });
   if (agency.version !== input.version) throw new AppError('STALE_VERSION', {}, { current: agency.version });
   if (input.code !== undefined && input.code !== null) {
-    agency.code = validCode(input.code);
-    await assertCodeFree(ctx, agency.code, agency.id);
+    // Check before assigning: the check's query would auto-flush the new code into the unique index.
+    const code = validCode(input.code);
+    await assertCodeFree(ctx, code, agency.id);
+    agency.code = code;
   }
   if (input.name !== undefined && input.name !== null) agency.name = requireText('name', input.name, 300);
   if (input.shortName !== undefined) agency.shortName = input.shortName?.trim() || null;
+  if (input.kind === AgencyKind.PROVINCE && agency.parent) throw AppError.badInput('kind', PROVINCE_MUST_BE_ROOT);
   if (input.kind) agency.kind = input.kind;
   if (input.address !== undefined) agency.address = input.address ?? null;
   if (input.phone !== undefined) agency.phone = input.phone ?? null;

@@ -9,7 +9,7 @@ import { OkPayload } from '../auth/auth.types.js';
 import { IdInput } from '../roles/role.types.js';
 import { ApiKey } from './api-key.entity.js';
 import { User } from '../staff/user.entity.js';
-import { assertHoldsAll } from '../roles/role.service.js';
+import { assertHoldsAll, validPermissions } from '../roles/role.service.js';
 
 @ObjectType('ApiKey', { description: 'A key for a system integration. The secret itself is shown only once, at creation.' })
 export class ApiKeyNode {
@@ -67,13 +67,15 @@ export class ApiKeyResolver {
     ensureCan(ctx, 'create', 'ApiKey', { unit: { id: unit.id, path: unit.path } });
     const name = input.name.trim();
     if (!name || name.length > 200) throw AppError.badInput('name', { vi: 'tên phải có 1–200 ký tự', en: 'the name must be 1–200 characters' });
-    assertHoldsAll(ctx, input.permissions, unit, Boolean(input.includeSubtree));
+    // Declared permissions only: `*` would grant everything everywhere, whatever the key's unit.
+    const permissions = validPermissions(ctx, input.permissions);
+    assertHoldsAll(ctx, permissions, unit, Boolean(input.includeSubtree));
     const now = ctx.clock.now();
     const prefix = `mc_${randomSecret(6)}`;
     const secret = randomSecret(32);
     const key = ctx.em.create(ApiKey, {
       id: uuid7(now.getTime()), name, prefix, secretHash: sha256(secret), owner: ctx.em.getReference(User, principal.userId),
-      unit, includeSubtree: Boolean(input.includeSubtree), permissions: [...new Set(input.permissions)].sort(),
+      unit, includeSubtree: Boolean(input.includeSubtree), permissions,
       expiresAt: input.expiresAt ?? null, createdAt: now,
     });
     await ctx.em.flush();

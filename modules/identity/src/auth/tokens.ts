@@ -31,8 +31,10 @@ export function signAccessToken(claims: AccessClaims, secret: Buffer): string {
 export function verifyAccessToken(token: string, secret: Buffer, nowMs: number): AccessClaims {
   const [header, payload, signature] = token.split('.');
   if (header !== HEADER || !payload || !signature) throw new AppError('TOKEN_INVALID');
-  const expected = sign(`${header}.${payload}`, secret);
-  const actual = Buffer.from(signature, 'base64url');
+  // Compare encodings, not decoded bytes: base64url decoding ignores the unused low bits of the
+  // last character, so several spellings of one signature would otherwise all verify.
+  const expected = Buffer.from(sign(`${header}.${payload}`, secret).toString('base64url'));
+  const actual = Buffer.from(signature);
   if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) throw new AppError('TOKEN_INVALID');
   let claims: AccessClaims;
   try {

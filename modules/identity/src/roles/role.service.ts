@@ -33,7 +33,8 @@ export function assertHoldsAll(ctx: RequestContext, permissions: string[], unit:
   if (missing.length) throw new AppError('FORBIDDEN', {}, { missingPermissions: missing });
 }
 
-function validPermissions(ctx: RequestContext, permissions: string[]): string[] {
+/** Checks that every key is a declared permission (so never `*`); returns them sorted, without duplicates. */
+export function validPermissions(ctx: RequestContext, permissions: string[]): string[] {
   const known = new Set(ctx.platform.permissions.map((p) => p.key));
   const unknown = permissions.filter((p) => !known.has(p));
   if (unknown.length) {

@@ -1,10 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import {
-  accessibleWhere, AppError, asDate, asOptionalDate, asSubject, byKeys, type ConnectionResult, escapeLike, foldVietnamese,
+  accessibleWhere, AppError, asDate, asOptionalDate, asSubject, byKeys, type ConnectionResult, escapeLike,
   type PageArgs, pageWindow, readByIds, readOne, readPage, type RequestContext, toConnection,
 } from '@motcua/kernel/contract';
-import { agencyLoader, agencyOrFail } from '../agencies/agency.read.js';
+import { agencyLoader, agencyOrFail, searchTextContains } from '../agencies/agency.read.js';
 import { User, UserKind } from './user.entity.js';
 import { type StaffFilter, type StaffNode, type StaffSort, StaffSortField } from './staff.types.js';
 import { mask } from './validation.js';
@@ -41,7 +41,8 @@ export function toStaffNode(row: Record<string, any>): StaffNode {
  */
 export async function applyFieldRules(ctx: RequestContext, staff: StaffNode): Promise<StaffNode> {
   const unit = staff.unitId ? await agencyLoader(ctx).load(staff.unitId) : null;
-  const own = ctx.principal?.userId === staff.id;
+  // An API key carries its owner's user id but only its own permissions: it is not "that person".
+  const own = ctx.principal?.kind !== 'API_KEY' && ctx.principal?.userId === staff.id;
   const subject = asSubject('Staff', { id: staff.id, unit: { id: staff.unitId, path: unit?.path ?? '' } });
   if (own || ctx.ability.can('readPersonalData', subject)) return staff;
   return { ...staff, phone: mask(staff.phone), personalId: mask(staff.personalId) };
@@ -55,7 +56,7 @@ export function readableStaffWhere(ctx: RequestContext): FilterQuery<User> | nul
 
 async function filterWhere(ctx: RequestContext, filter: StaffFilter = {}): Promise<FilterQuery<User>[]> {
   const where: FilterQuery<User>[] = [];
-  if (filter.search) where.push({ searchText: { $like: `%${escapeLike(foldVietnamese(filter.search))}%` } });
+  if (filter.search) where.push(searchTextContains<User>(filter.search));
   if (filter.unitId) where.push({ unit: filter.unitId });
   if (filter.status) where.push({ status: filter.status });
   if (filter.withinId) {

@@ -4,6 +4,7 @@ import {
 import { Agency } from '../agencies/agency.entity.js';
 import { agencyEntityOrFail } from '../agencies/agency.service.js';
 import { assertPasswordPolicy, hashPassword } from '../auth/passwords.js';
+import { Session } from '../auth/session.entity.js';
 import { StaffChanged } from '../contract.js';
 import { STAFF_ENTITY, applyFieldRules, toStaffNode } from './staff.read.js';
 import type { CreateStaffInput, SetStaffStatusInput, StaffNode, UpdateStaffInput } from './staff.types.js';
@@ -106,6 +107,8 @@ export async function setStaffStatus(ctx: RequestContext, input: SetStaffStatusI
   user.updatedAt = ctx.clock.now();
   await ctx.em.flush();
   const disabled = status === UserStatus.DISABLED;
+  // End its sessions for good, so that enabling the account later does not revive tokens issued before.
+  if (disabled) await ctx.em.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: user.updatedAt });
   await record(ctx, user, disabled ? 'identity.staff.disable' : 'identity.staff.enable', disabled ? 'DISABLED' : 'ENABLED', { reason: input.reason ?? null });
   return applyFieldRules(ctx, toStaffNode(user));
 }

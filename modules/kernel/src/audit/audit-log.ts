@@ -18,9 +18,13 @@ export interface AuditEntry {
   data?: unknown;
 }
 
-/** JSON with object keys sorted at every level, so equal data always hashes alike. */
+/**
+ * JSON with object keys sorted at every level, so equal data always hashes alike. Like
+ * JSON.stringify it honours `toJSON` (a Date becomes its ISO string, not `{}`).
+ */
 export function canonicalJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return canonicalJson((value as { toJSON(): unknown }).toJSON());
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)

@@ -29,8 +29,13 @@ type AstNode = { operator: string; field?: string; value: unknown };
 const OPERATORS: Record<string, string> = {
   eq: '$eq', ne: '$ne', in: '$in', nin: '$nin', lt: '$lt', lte: '$lte', gt: '$gt', gte: '$gte',
 };
-/** A regex we can turn into `LIKE 'prefix%'`: an anchored literal of safe characters. */
-const PREFIX_REGEX = /^\^([\w/\s.-]*)$/;
+/**
+ * A regex we can turn into `LIKE 'prefix%'`: `^` then literal characters only, i.e. letters,
+ * digits, `/`, `-`, whitespace, or punctuation escaped with a backslash (what `withinScope`
+ * produces). Not LIKE's wildcards `%` and `_` or its escape `\`, an unescaped `.`, classes such
+ * as `\d`, or flags: those would make the SQL match rows the rule does not.
+ */
+const PREFIX_REGEX = /^\^((?:[A-Za-z0-9/\s-]|\\[^A-Za-z0-9_%\\])*)$/;
 
 function nest(field: string, value: unknown): Record<string, unknown> {
   return field.split('.').reduceRight<Record<string, unknown>>((acc, key) => ({ [key]: acc }), value as never);
@@ -43,9 +48,9 @@ function toWhere(node: AstNode): Record<string, unknown> {
     if (node.operator === 'or') return { $or: children };
     if (node.operator === 'not') return { $not: children.length === 1 ? children[0] : { $and: children } };
   } else if (node.operator === 'regex') {
-    const source = node.value instanceof RegExp ? node.value.source : String(node.value);
-    const prefix = PREFIX_REGEX.exec(source.replace(/\\(.)/g, '$1'));
-    if (prefix) return nest(node.field, { $like: `${prefix[1]}%` });
+    const regex = node.value instanceof RegExp ? node.value : new RegExp(String(node.value));
+    const prefix = regex.flags === '' ? PREFIX_REGEX.exec(regex.source) : null;
+    if (prefix) return nest(node.field, { $like: `${prefix[1].replace(/\\(.)/g, '$1')}%` });
   } else if (OPERATORS[node.operator]) {
     return nest(node.field, { [OPERATORS[node.operator]]: node.value });
   }

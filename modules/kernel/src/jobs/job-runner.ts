@@ -13,23 +13,23 @@ export interface EnqueueOptions {
 }
 
 /**
- * Queues background work in the current unit of work (so it exists only if the transaction
- * commits).
+ * Queues background work in the current transaction (so it exists only if the transaction
+ * commits). A job without a dedupe key joins the unit of work; one with a key is inserted at
+ * once, skipping it when a pending job holds the key (the unique index decides, so
+ * concurrent transactions agree). Await it when passing a dedupe key.
  *
  * @example
- * enqueueJob(ctx.em, 'workflow.escalate', { dossierId }, ctx.clock.now(), { runAt: due });
+ * await enqueueJob(ctx.em, 'workflow.escalate', { dossierId }, ctx.clock.now(), { runAt: due });
  */
-export function enqueueJob(em: EntityManager, name: string, payload: unknown, now: Date, options: EnqueueOptions = {}): void {
-  em.persist(
-    em.create(Job, {
-      id: uuid7(now.getTime()),
-      name,
-      payload,
-      status: 'PENDING',
-      runAt: (options.runAt ?? now).getTime(),
-      dedupeKey: options.dedupeKey ?? null,
-      attempts: 0,
-    }),
+export async function enqueueJob(em: EntityManager, name: string, payload: unknown, now: Date, options: EnqueueOptions = {}): Promise<void> {
+  const job = { id: uuid7(now.getTime()), name, payload, status: 'PENDING' as const, runAt: (options.runAt ?? now).getTime(), attempts: 0 };
+  if (!options.dedupeKey) {
+    em.persist(em.create(Job, { ...job, dedupeKey: null }));
+    return;
+  }
+  await em.execute(
+    'insert into kernel_job (id, name, dedupe_key, payload, status, run_at, attempts) values (?, ?, ?, ?, ?, ?, ?) on conflict (dedupe_key) do nothing',
+    [job.id, name, options.dedupeKey, payload == null ? null : JSON.stringify(payload), job.status, job.runAt, job.attempts],
   );
 }
 
@@ -61,10 +61,7 @@ export class JobRunner extends PollingWorker {
   async ensureRecurring(): Promise<void> {
     const now = this.deps.clock.now();
     for (const job of this.deps.jobs.filter((j) => j.every)) {
-      const em = this.deps.em();
-      if (await em.count(Job, { dedupeKey: job.name })) continue;
-      enqueueJob(em, job.name, null, now, { dedupeKey: job.name });
-      await em.flush().catch(() => undefined); // another replica inserted it first: fine
+      await enqueueJob(this.deps.em(), job.name, null, now, { dedupeKey: job.name }); // no-op when it exists
     }
   }
 
@@ -106,14 +103,16 @@ export class JobRunner extends PollingWorker {
   }
 
   private async fail(em: EntityManager, job: Job, definition: JobDefinition | undefined, error: unknown): Promise<void> {
+    const now = this.deps.clock.now().getTime();
     const attempts = job.attempts + 1;
     const exhausted = attempts >= (definition?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
     this.options.log.warn({ err: error, jobId: job.id, job: job.name, attempts, exhausted }, 'job failed');
-    const runAt = this.deps.clock.now().getTime() + backoffMs(attempts, this.deps.retryBaseMs ?? 5_000);
-    await em.nativeUpdate(
-      Job,
-      { id: job.id, leaseOwner: this.deps.owner },
-      { attempts, lastError: String(error), runAt, status: exhausted ? 'FAILED' : 'PENDING', leaseOwner: null, leaseUntil: null },
-    );
+    const runAt = now + backoffMs(attempts, this.deps.retryBaseMs ?? 5_000);
+    const next = !exhausted
+      ? { status: 'PENDING' as const, attempts, runAt }
+      : definition?.every
+        ? { status: 'PENDING' as const, attempts: 0, runAt: now + definition.every } // this occurrence failed; the next one still runs
+        : { status: 'FAILED' as const, attempts, runAt, dedupeKey: null }; // a failed job no longer blocks its key
+    await em.nativeUpdate(Job, { id: job.id, leaseOwner: this.deps.owner }, { ...next, lastError: String(error), leaseOwner: null, leaseUntil: null });
   }
 }

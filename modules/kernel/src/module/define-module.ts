@@ -55,6 +55,7 @@ export interface JobDefinition<P = any> {
   handle: (payload: P, ctx: WorkContext) => Promise<void>;
   /** Run again this many milliseconds after each completion. */
   every?: number;
+  /** Attempts before the job is FAILED (default 10); a recurring job skips to its next occurrence instead. */
   maxAttempts?: number;
 }
 

@@ -50,10 +50,11 @@ export function encodeCursor(offset: number): string {
   return Buffer.from(`${CURSOR_PREFIX}${offset}`).toString('base64url');
 }
 
+/** The offset a cursor stands for; only cursors `encodeCursor` produced are accepted. */
 export function decodeCursor(cursor: string): number {
   const text = Buffer.from(cursor, 'base64url').toString();
   const offset = Number(text.slice(CURSOR_PREFIX.length));
-  if (!text.startsWith(CURSOR_PREFIX) || !Number.isInteger(offset) || offset < 0) {
+  if (!text.startsWith(CURSOR_PREFIX) || !Number.isSafeInteger(offset) || offset < 0 || encodeCursor(offset) !== cursor) {
     throw AppError.badInput('after', { vi: 'con trỏ phân trang không hợp lệ', en: 'invalid page cursor' });
   }
   return offset;
