@@ -69,7 +69,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const workerDeps = { em: () => orm.em.fork(), clock, owner, log, retryBaseMs: options.retryBaseMs };
   const dispatcher = new OutboxDispatcher({ ...workerDeps, pollMs: 1_000, handlers: modules.flatMap((m) => m.eventHandlers ?? []) });
   const jobs = new JobRunner({ ...workerDeps, pollMs: 5_000, jobs: modules.flatMap((m) => m.jobs ?? []) });
-  const platform: PlatformSettings = { production: config.production, authSecret: config.authSecret, permissions: modules.flatMap((m) => m.permissions ?? []) };
+  const platform: PlatformSettings = { production: config.production, authSecret: config.authSecret, permissions: modules.flatMap((m) => (m.permissions ?? []).map((p) => ({ ...p, module: m.name }))) };
 
   const schema = await buildAppSchema(modules, [transactionMiddleware(orm, () => dispatcher.kick())]);
   const apollo = createApollo(schema, config);

@@ -1,5 +1,5 @@
 import type { ModuleDefinition } from '@motcua/kernel/contract';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Dialect, REPO_ROOT } from './config.js';
 import { migrate, openOrm } from './orm.js';
@@ -33,11 +33,27 @@ async function withScratchPostgres<T>(work: (url: string) => Promise<T>): Promis
   }
 }
 
+/**
+ * MikroORM indexes foreign keys on SQLite by itself, so a relation that also carries
+ * `@Index()` (needed on PostgreSQL) yields the same `create index` twice there.
+ */
+function dropDuplicateIndexes(file: string): void {
+  const seen = new Set<string>();
+  const lines = readFileSync(file, 'utf8').split('\n').filter((line) => {
+    if (!line.includes('create index')) return true;
+    if (seen.has(line.trim())) return false;
+    seen.add(line.trim());
+    return true;
+  });
+  writeFileSync(file, lines.join('\n'));
+}
+
 async function createFor(modules: readonly ModuleDefinition[], database: { dialect: Dialect; url: string; sqliteFile?: string }): Promise<string> {
   const orm = await openOrm(database, modules);
   try {
     await migrate(orm);
     const result = await orm.getMigrator().createMigration();
+    if (result.fileName && database.dialect === 'sqlite') dropDuplicateIndexes(resolve(REPO_ROOT, 'migrations/sqlite', result.fileName));
     return result.fileName ? `${database.dialect}: ${result.fileName}` : `${database.dialect}: no changes`;
   } finally {
     await orm.close();

@@ -308,6 +308,14 @@ describe('sign-in and sessions', () => {
         t.gql(CREATE_KEY, { input: keyInput({ unitId: unit('000.00.10.H56') }) }, { token: holder }));
     });
 
+    it('refuses an expiry in the past, and a key changing its owner’s password', async () => {
+      await expectRefusedWithoutWrites(t, 'BAD_USER_INPUT', 'expiry in the past', () =>
+        t.gql(CREATE_KEY, { input: keyInput({ expiresAt: '2020-01-01T00:00:00Z' }) }, { token: quantri }));
+      const created = expectOk(await t.gql(CREATE_KEY, { input: keyInput() }, { token: quantri })).createApiKey;
+      await expectRefusedWithoutWrites(t, 'FORBIDDEN', 'changePassword through a key', () =>
+        t.gql('mutation { changePassword(input: { currentPassword: "Motcua@2026", newPassword: "Khac2026moi" }) { ok } }', {}, { token: created.secret }));
+    });
+
     it('stops a revoked key at once (TOKEN_INVALID) and refuses a wrong secret', async () => {
       const created = expectOk(await t.gql(CREATE_KEY, { input: keyInput() }, { token: quantri })).createApiKey;
       expectOk(await t.gql(GQL.staffList, {}, { token: created.secret }), 'the key works');
@@ -341,11 +349,11 @@ describe('time-based rules (fixed clock)', () => {
 
     const locked = await expectRefusedWithoutWrites(t, 'ACCOUNT_LOCKED', 'right password while locked', () => attempt('vanthu', DEMO_PASSWORD));
     expect(locked.extensions.messages.vi).toContain('15 phút');
-    expect(locked.extensions.messages.en).toContain('15 minutes');
+    expect(locked.extensions.messages.en).toContain('15 min');
 
     clock.advance(14 * MINUTE);
     const later = expectRefused(await attempt('vanthu', DEMO_PASSWORD), 'ACCOUNT_LOCKED', 'after 14 minutes');
-    expect(later.extensions.messages.en).toContain('1 minutes');
+    expect(later.extensions.messages.en).toContain('1 min.');
     clock.advance(MINUTE);
     expect((await loginPayload(t, 'vanthu', DEMO_PASSWORD)).user.username, 'after 15 minutes').toBe('vanthu');
   });

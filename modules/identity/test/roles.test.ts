@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '@motcua/server/testing';
 import {
-  agenciesByCode, type AgencyRef, expectOk, expectRefused, expectRefusedWithoutWrites, GQL, rowsWrittenBy, unique, userIdOf,
+  agenciesByCode, type AgencyRef, createStaff, expectOk, STAFF_PASSWORD, expectRefused, expectRefusedWithoutWrites, GQL, rowsWrittenBy, unique, userIdOf,
 } from './support.js';
 
 const IDENTITY_PERMISSIONS = [
@@ -180,8 +180,10 @@ describe('roles and role assignments', () => {
 
   it('revoking an assignment removes its grants at once, even from tokens issued before', async () => {
     const reviewer = await customRole(['staff.read']);
-    const assignment = await assign(reviewer.id, 'tiepnhan', HCTP);
-    const token = await t.login('tiepnhan');
+    const member = await createStaff(t, quantri, unit('000.03.10.H56')); // sees nobody in HCTP yet
+    users.set(member.username, member.id);
+    const assignment = await assign(reviewer.id, member.username, HCTP);
+    const token = await t.login(member.username, STAFF_PASSWORD);
     expect(await grantsOf(token)).toContainEqual({ permission: 'staff.read', unitId: unit(HCTP), includeSubtree: false });
     expectOk(await readChuyenvien(token), 'while assigned');
 
@@ -203,5 +205,14 @@ describe('roles and role assignments', () => {
     expectOk(await t.gql(GQL.deleteRole, { id: reviewer.id }, { token: quantri }), 'deleteRole');
     expect(await grantsOf(token)).not.toContainEqual(expect.objectContaining({ unitId: unit('000.03.10.H56') }));
     expectRefused(await t.gql('query($id: ID!) { role(id: $id) { id } }', { id: reviewer.id }, { token: quantri }), 'NOT_FOUND', 'deleted role');
+  });
+
+  it('gives staff roles only to staff the assigner administers, and never to citizens', async () => {
+    const role = await customRole(['staff.read']);
+    const citizenId = expectOk(await t.gql(GQL.me, {}, { token: await t.login('congdan') })).me.id;
+    const outsider = await createStaff(t, admin, unit('000.02.12.H56')); // Sở Xây dựng
+    const attempt = (userId: string) => t.gql(GQL.assignRole, { input: { userId, roleId: role.id, unitId: unit(HCTP) } }, { token: quantri });
+    await expectRefusedWithoutWrites(t, 'BAD_USER_INPUT', 'staff role to a citizen', () => attempt(citizenId));
+    await expectRefusedWithoutWrites(t, 'FORBIDDEN', 'staff of another agency', () => attempt(outsider.id));
   });
 });

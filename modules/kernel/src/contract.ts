@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 /**
  * The kernel's public face: everything a module may use. Modules import
  * `@motcua/kernel/contract` and nothing deeper.
@@ -40,7 +41,7 @@ export { OutboxEvent } from './outbox/outbox-event.entity.js';
 export { InboxReceipt } from './outbox/inbox-receipt.entity.js';
 export { Job } from './jobs/job.entity.js';
 export { AuditRecord } from './audit/audit-record.entity.js';
-export { foldVietnamese, escapeLike } from './text/fold.js';
+export { foldVietnamese, escapeLike, containsFolded, startsWith } from './text/fold.js';
 export { SortDirection } from './pagination/sort.js';
 export { asDate, asOptionalDate, asBoolean, asJson } from './db/rows.js';
 export { readPage, readByIds, readOne, byKeys } from './db/page-query.js';

@@ -23,10 +23,16 @@ describe('withinScope', () => {
     ['global: no condition', GLOBAL_SCOPE, {}],
     ['one unit: its id', own('u1'), { 'unit.id': 'u1' }],
     ['a subtree: a path prefix', subtree('/r/a/'), { 'unit.path': { $regex: '^/r/a/' } }],
-    ['a subtree of a unit without a path: the unit only', { global: false, unitId: 'u1', unitPath: null, includeSubtree: true }, { 'unit.id': 'u1' }],
     ['regex characters in a path are literal', subtree('/r.a+(b)/'), { 'unit.path': { $regex: '^/r\\.a\\+\\(b\\)/' } }],
   ])('%s', (_name, scope, condition) => {
     expect(withinScope(scope, STAFF_UNIT)).toEqual(condition);
+  });
+
+  it.each<[string, GrantScope]>([
+    ['a unit scope without its unit', { global: false, unitId: null, unitPath: null, includeSubtree: false }],
+    ['a subtree scope without its path', { global: false, unitId: 'u1', unitPath: null, includeSubtree: true }],
+  ])('refuses to build a condition for %s (it would match rows without a unit)', (_name, scope) => {
+    expect(() => withinScope(scope, STAFF_UNIT)).toThrow(/needs its unit/);
   });
 
   it.each<[string, GrantScope, string, string, boolean]>([

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { enqueueJob, FixedClock, JobRunner } from '@motcua/kernel/contract';
+import { appendAudit, enqueueJob, FixedClock, type JobDefinition, JobRunner } from '@motcua/kernel/contract';
 import type { TestApp } from '@motcua/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jobRows, mutate, startKernelApp, T0 } from './support/harness.js';
+import { jobRows, mutate, sql, startKernelApp, T0 } from './support/harness.js';
 import { recordingJob } from './support/test-module.js';
 
 /**
@@ -177,5 +177,35 @@ describe('jobs: two runners on one table', () => {
     expect(work.runs).toEqual(new Map(tags.map((tag) => [tag, 1])));
     expect(work.attempts()).toBe(JOBS);
     expect(new Set((await jobRows(t, 'test.work')).map((job) => job.status))).toEqual(new Set(['DONE']));
+  });
+});
+
+describe('jobs: a runner that loses its lease mid-run', () => {
+  const clock = new FixedClock(T0);
+  const EFFECT = 'test.job-effect';
+  // The job writes its effect, then another runner takes its lease (as after a long pause past
+  // the lease): the effect must not commit, since the new holder will run the job again.
+  const stolen: JobDefinition = {
+    name: 'test.stolen',
+    handle: async (_payload, { em, clock: jobClock }) => {
+      await appendAudit(em, { actorId: null, action: EFFECT, entityType: 'Job' }, jobClock.now());
+      await em.execute(`update kernel_job set lease_owner = 'another-runner' where name = 'test.stolen'`);
+    },
+  };
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startKernelApp({ clock, jobs: [stolen] });
+  });
+  afterAll(() => t?.close());
+
+  it('rolls back the job’s effects and leaves the job to be retried', async () => {
+    await enqueueDirectly(t, 'test.stolen', ['only'], clock.now());
+    await t.app.jobs.drain();
+    const effects = await t.app.orm.em.fork().execute(`select count(*) as n from kernel_audit where action = ?`, [EFFECT]);
+    expect(Number(effects[0].n)).toBe(0);
+    const [job] = await jobRows(t, 'test.stolen');
+    expect(job).toMatchObject({ status: 'PENDING', attempts: 1 });
+    const [row] = await sql<{ last_error: string }>(t, 'select last_error from kernel_job where id = ?', [job.id]);
+    expect(row.last_error).toContain('lease on job');
   });
 });

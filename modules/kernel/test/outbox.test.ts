@@ -62,7 +62,7 @@ describe('outbox: a throwing handler', () => {
       lastError: expect.stringContaining('flaky: planned failure 1'),
     });
     expect(await effectCounts(t, id)).toEqual({ steady: 1 }); // steady committed on its own
-    expect(t.logs.some((line) => line.msg === 'event handler failed; will retry' && line.eventId === id)).toBe(true);
+    expect(t.logs.some((line) => line.msg === 'event handler failed' && line.eventId === id)).toBe(true);
   });
 
   it('does not retry before the back-off has passed', async () => {
@@ -187,4 +187,32 @@ describe('outbox: kill and restart between commit and delivery', () => {
     expect({ first: first.attempts(), second: second.attempts() }).toEqual({ first: 0, second: 1 });
     expect((await outboxRow(b, id))?.deliveredAt).toBe(clock.now().getTime());
   }, 60_000);
+});
+
+describe('outbox: a handler that never succeeds', () => {
+  const clock = new FixedClock(T0);
+  const broken = effectHandler('broken', { failFirst: Number.MAX_SAFE_INTEGER });
+  const steady = effectHandler('steady');
+  let t: TestApp;
+  beforeAll(async () => {
+    // `broken` runs first: it must not keep `steady` from its delivery.
+    t = await startKernelApp({ clock, retryBaseMs: RETRY_BASE_MS, handlers: [broken.definition, steady.definition] });
+  });
+  afterAll(() => t?.close());
+
+  it('does not starve the other handlers of the event, and is given up after 20 attempts', async () => {
+    const id = await raise(t, 'poison');
+    await t.app.dispatcher.drain();
+    expect(await effectCounts(t, id)).toEqual({ steady: 1 });
+    for (let attempt = 2; attempt <= 25; attempt++) {
+      clock.advance(3_600_000); // past the longest back-off
+      await t.app.dispatcher.drain();
+    }
+    expect(broken.attempts()).toBe(20);
+    expect(steady.attempts()).toBe(1);
+    const [row] = await sql<{ attempts: number; failed_at: number | null; delivered_at: number | null }>(
+      t, 'select attempts, failed_at, delivered_at from kernel_outbox where id = ?', [id]);
+    expect({ attempts: Number(row.attempts), givenUp: row.failed_at !== null, delivered: row.delivered_at !== null }).toEqual({ attempts: 20, givenUp: true, delivered: false });
+    expect(t.logs.filter((line) => line.msg === 'event given up after repeated failures' && line.eventId === id)).toHaveLength(1);
+  });
 });

@@ -1,8 +1,8 @@
-import { type FilterQuery, raw } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import {
-  AppError, asBoolean, asDate, byKeys, escapeLike, foldVietnamese, pageWindow, type PageArgs, readByIds, readPage,
-  type RequestContext, toConnection, type ConnectionResult,
+  AppError, asBoolean, asDate, byKeys, containsFolded, pageWindow, type PageArgs, readByIds, readPage,
+  type RequestContext, startsWith, toConnection, type ConnectionResult,
 } from '@motcua/kernel/contract';
 import { Agency } from './agency.entity.js';
 import { type AgencyFilter, type AgencyNode, type AgencySort, AgencySortField } from './agency.types.js';
@@ -61,27 +61,16 @@ export function childrenLoader(ctx: RequestContext): DataLoader<string, AgencyNo
   );
 }
 
-/**
- * The row's `search_text` (agencies and users) contains the folded search. `escapeLike` needs
- * `escape '\'`: PostgreSQL assumes it, SQLite has no default escape and would read `\_` as a
- * backslash followed by any character.
- */
-export function searchTextContains<T>(search: string): FilterQuery<T> {
-  // A raw value, not a raw key: readPage runs the same where-clause twice (rows and count), and
-  // MikroORM forgets a raw key after its first use.
-  return { searchText: { $like: raw(`? escape '\\'`, [`%${escapeLike(foldVietnamese(search))}%`]) } } as FilterQuery<T>;
-}
-
 async function filterWhere(ctx: RequestContext, filter: AgencyFilter = {}): Promise<FilterQuery<Agency>[]> {
   const where: FilterQuery<Agency>[] = [];
-  if (filter.search) where.push(searchTextContains<Agency>(filter.search));
+  if (filter.search) where.push({ searchText: containsFolded(filter.search) });
   if (filter.kinds?.length) where.push({ kind: { $in: filter.kinds } });
   if (filter.parentId) where.push({ parent: filter.parentId });
   if (filter.rootsOnly) where.push({ parent: null });
   if (filter.active !== undefined && filter.active !== null) where.push({ active: filter.active });
   if (filter.withinId) {
     const root = await agencyOrFail(ctx, filter.withinId);
-    where.push({ path: { $like: `${escapeLike(root.path)}%` } });
+    where.push({ path: startsWith(root.path) });
   }
   return where;
 }

@@ -37,7 +37,7 @@ async function assertCodeFree(ctx: RequestContext, code: string, exceptId?: stri
   }
 }
 
-function searchTextOf(agency: Pick<Agency, 'name' | 'code' | 'shortName'>): string {
+export function searchTextOf(agency: Pick<Agency, 'name' | 'code' | 'shortName'>): string {
   return foldVietnamese([agency.name, agency.shortName, agency.code].filter(Boolean).join(' '));
 }
 

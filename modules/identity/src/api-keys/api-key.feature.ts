@@ -71,6 +71,9 @@ export class ApiKeyResolver {
     const permissions = validPermissions(ctx, input.permissions);
     assertHoldsAll(ctx, permissions, unit, Boolean(input.includeSubtree));
     const now = ctx.clock.now();
+    if (input.expiresAt && input.expiresAt <= now) {
+      throw AppError.badInput('expiresAt', { vi: 'ngày hết hạn phải ở tương lai', en: 'the expiry must be in the future' });
+    }
     const prefix = `mc_${randomSecret(6)}`;
     const secret = randomSecret(32);
     const key = ctx.em.create(ApiKey, {

@@ -128,6 +128,7 @@ export async function logout(ctx: RequestContext, everywhere: boolean): Promise<
 /** Changes the caller's own password; other sessions are signed out. */
 export async function changePassword(ctx: RequestContext, input: ChangePasswordInput): Promise<void> {
   const principal = requirePrincipal(ctx);
+  if (principal.kind === 'API_KEY') throw AppError.forbidden('changePassword', 'User'); // a key is not its owner
   const user = await ctx.em.findOneOrFail(User, principal.userId);
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) throw new AppError('INVALID_CREDENTIALS');
   assertPasswordPolicy(input.newPassword, 'newPassword');

@@ -1,7 +1,6 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs, type RequestContext, requirePrincipal } from '@motcua/kernel/contract';
 import { OkPayload } from '../auth/auth.types.js';
-import { identityPermissions } from './permissions.js';
 import { listAssignments, listRoles, readRole } from './role.read.js';
 import { assignRole, createRole, deleteRole, revokeAssignment, updateRole } from './role.service.js';
 import {
@@ -9,23 +8,13 @@ import {
   RoleConnection, RoleFilter, RoleNode, RolePayload, UpdateRoleInput,
 } from './role.types.js';
 
-const IDENTITY_PERMISSION_KEYS = new Set(identityPermissions.map((p) => p.key));
-
-/**
- * The module that declares a permission. The platform's list does not say, so identity names its
- * own and falls back to the key's prefix (`dossier.receive` → `dossier`) for other modules'.
- */
-function moduleOf(key: string): string {
-  return IDENTITY_PERMISSION_KEYS.has(key) ? 'identity' : key.split('.')[0];
-}
-
 /** Roles, the permission catalogue they are built from, and role assignments. */
 @Resolver()
 export class RoleResolver {
   @Query(() => [PermissionNode], { description: 'Every permission of every module, for role editors.' })
   permissions(@Ctx() ctx: RequestContext): PermissionNode[] {
     requirePrincipal(ctx);
-    return ctx.platform.permissions.map((p) => ({ key: p.key, label: p.label.vi, labelEn: p.label.en, module: moduleOf(p.key) }));
+    return ctx.platform.permissions.map((p) => ({ key: p.key, label: p.label.vi, labelEn: p.label.en, module: p.module }));
   }
 
   @Query(() => RoleConnection, { description: 'Built-in and custom roles.' })

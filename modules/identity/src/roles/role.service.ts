@@ -3,7 +3,8 @@ import {
 } from '@motcua/kernel/contract';
 import { agencyEntityOrFail } from '../agencies/agency.service.js';
 import { RoleAssignmentChanged } from '../contract.js';
-import { User } from '../staff/user.entity.js';
+import { User, UserKind } from '../staff/user.entity.js';
+import { BuiltInRole } from './built-in-roles.js';
 import { STAFF_ENTITY } from '../staff/staff.read.js';
 import { RoleAssignment } from './role-assignment.entity.js';
 import { Role } from './role.entity.js';
@@ -114,6 +115,22 @@ export async function deleteRole(ctx: RequestContext, id: string): Promise<void>
 }
 
 /**
+ * Staff roles go only to staff whom the caller administers (their home unit is within the
+ * caller's assignment scope); the citizen role only to citizens.
+ */
+async function assertMayReceive(ctx: RequestContext, user: User, role: Role): Promise<void> {
+  const citizenRole = role.builtIn && role.key === BuiltInRole.CITIZEN;
+  if (citizenRole !== (user.kind === UserKind.CITIZEN)) {
+    throw AppError.badInput('userId', {
+      vi: citizenRole ? 'vai trò công dân chỉ giao cho tài khoản công dân' : 'chỉ giao vai trò cán bộ cho tài khoản cán bộ',
+      en: citizenRole ? 'the citizen role is for citizen accounts only' : 'staff roles are for staff accounts only',
+    });
+  }
+  const home = user.unit?.getEntity();
+  if (home) ensureCan(ctx, 'create', 'RoleAssignment', { unit: { id: home.id, path: home.path } });
+}
+
+/**
  * Gives a role to a user in a unit. The caller must manage assignments there and hold every
  * permission of the role over the same units; the all-permissions role is only ever given
  * everywhere, by someone who has it.
@@ -121,8 +138,9 @@ export async function deleteRole(ctx: RequestContext, id: string): Promise<void>
 export async function assignRole(ctx: RequestContext, input: AssignRoleInput): Promise<RoleAssignmentNode> {
   const role = await ctx.em.findOne(Role, input.roleId, { populate: ['agency'] });
   if (!role) throw AppError.notFound(ROLE_ENTITY, input.roleId);
-  const user = await ctx.em.findOne(User, input.userId);
+  const user = await ctx.em.findOne(User, input.userId, { populate: ['unit'] });
   if (!user) throw AppError.notFound(STAFF_ENTITY, input.userId);
+  await assertMayReceive(ctx, user, role);
   const global = role.permissions.includes(ALL_PERMISSIONS);
   if (global !== !input.unitId) {
     throw AppError.badInput('unitId', {

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { foldVietnamese, type SeedContext, uuid7 } from '@motcua/kernel/contract';
+import { type SeedContext, uuid7 } from '@motcua/kernel/contract';
 import { Agency } from '../agencies/agency.entity.js';
+import { searchTextOf } from '../agencies/agency.service.js';
 import { hashPassword } from '../auth/passwords.js';
 import { BUILT_IN_ROLES } from '../roles/built-in-roles.js';
 import { RoleAssignment } from '../roles/role-assignment.entity.js';
@@ -30,7 +31,7 @@ function createTree(em: EntityManager, node: DemoAgency, parent: Agency | null, 
   const agency = em.create(Agency, {
     id, parent, path: `${parent?.path ?? '/'}${id}/`, depth: parent ? parent.depth + 1 : 0,
     code: node.code, name: node.name, shortName: node.shortName ?? null, kind: node.kind, address: node.address ?? null,
-    searchText: foldVietnamese([node.name, node.shortName, node.code].filter(Boolean).join(' ')), active: true, createdAt: now, updatedAt: now,
+    searchText: searchTextOf({ name: node.name, shortName: node.shortName ?? null, code: node.code }), active: true, createdAt: now, updatedAt: now,
   });
   byCode.set(node.code, agency);
   for (const child of node.children ?? []) createTree(em, child, agency, now, byCode);

@@ -1,10 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import {
-  accessibleWhere, AppError, asDate, asOptionalDate, asSubject, byKeys, type ConnectionResult, escapeLike,
-  type PageArgs, pageWindow, readByIds, readOne, readPage, type RequestContext, toConnection,
+  accessibleWhere, AppError, asDate, asOptionalDate, asSubject, byKeys, type ConnectionResult, containsFolded,
+  type PageArgs, pageWindow, readByIds, readOne, readPage, type RequestContext, startsWith, toConnection,
 } from '@motcua/kernel/contract';
-import { agencyLoader, agencyOrFail, searchTextContains } from '../agencies/agency.read.js';
+import { agencyLoader, agencyOrFail } from '../agencies/agency.read.js';
 import { User, UserKind } from './user.entity.js';
 import { type StaffFilter, type StaffNode, type StaffSort, StaffSortField } from './staff.types.js';
 import { mask } from './validation.js';
@@ -56,12 +56,12 @@ export function readableStaffWhere(ctx: RequestContext): FilterQuery<User> | nul
 
 async function filterWhere(ctx: RequestContext, filter: StaffFilter = {}): Promise<FilterQuery<User>[]> {
   const where: FilterQuery<User>[] = [];
-  if (filter.search) where.push(searchTextContains<User>(filter.search));
+  if (filter.search) where.push({ searchText: containsFolded(filter.search) });
   if (filter.unitId) where.push({ unit: filter.unitId });
   if (filter.status) where.push({ status: filter.status });
   if (filter.withinId) {
     const root = await agencyOrFail(ctx, filter.withinId);
-    where.push({ unit: { path: { $like: `${escapeLike(root.path)}%` } } });
+    where.push({ unit: { path: startsWith(root.path) } });
   }
   return where;
 }

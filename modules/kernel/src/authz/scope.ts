@@ -38,6 +38,8 @@ function escapeRegex(text: string): string {
  */
 export function withinScope(scope: GrantScope, fields: UnitFields): Record<string, unknown> {
   if (scope.global) return {};
-  if (scope.includeSubtree && scope.unitPath) return { [fields.path]: { $regex: `^${escapeRegex(scope.unitPath)}` } };
+  // A unit scope without its unit would match rows that have no unit: refuse to build it.
+  if (!scope.unitId || (scope.includeSubtree && !scope.unitPath)) throw new Error('a unit scope needs its unit id and path');
+  if (scope.includeSubtree) return { [fields.path]: { $regex: `^${escapeRegex(scope.unitPath!)}` } };
   return { [fields.id]: scope.unitId };
 }

@@ -50,8 +50,8 @@ export interface PlatformSettings {
   production: boolean;
   /** Key for signing access tokens (HMAC-SHA256). */
   authSecret: Buffer;
-  /** Every permission every module declares, for role editors. */
-  permissions: readonly import('../module/define-module.js').PermissionDefinition[];
+  /** Every permission every module declares, with the declaring module's name, for role editors. */
+  permissions: ReadonlyArray<import('../module/define-module.js').PermissionDefinition & { module: string }>;
 }
 
 /**

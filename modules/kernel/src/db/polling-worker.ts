@@ -44,9 +44,13 @@ export abstract class PollingWorker {
 
   /** Processes batches until none is due; for tests and the CLI. Returns items handled. */
   async drain(): Promise<number> {
-    await this.running;
+    while (this.running) await this.running;
     let total = 0;
-    for (let handled = await this.processBatch(); handled > 0; handled = await this.processBatch()) total += handled;
+    const draining = (async () => {
+      for (let handled = await this.processBatch(); handled > 0; handled = await this.processBatch()) total += handled;
+    })();
+    this.running = draining.finally(() => (this.running = null)); // the poll loop waits for us
+    await this.running;
     return total;
   }
 
@@ -58,6 +62,7 @@ export abstract class PollingWorker {
 
   private runLoop(): void {
     this.timer = null;
+    if (this.running) return this.schedule(this.options.pollMs); // a drain() is in progress
     this.running = this.loopUntilIdle()
       .catch((error: unknown) => this.options.log.error({ err: error }, 'worker batch failed'))
       .finally(() => {

@@ -14,7 +14,7 @@ export const ERROR_CATALOG = {
   INVALID_CREDENTIALS: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
   ACCOUNT_LOCKED: {
     vi: 'Tài khoản tạm khoá do đăng nhập sai nhiều lần. Thử lại sau {minutes} phút.',
-    en: 'The account is locked after repeated failed sign-ins. Try again in {minutes} minutes.',
+    en: 'The account is locked after repeated failed sign-ins. Try again in {minutes} min.',
   },
   ACCOUNT_DISABLED: { vi: 'Tài khoản đã bị vô hiệu hoá.', en: 'The account is disabled.' },
   TOKEN_EXPIRED: { vi: 'Phiên đăng nhập đã hết hạn.', en: 'The session has expired.' },

@@ -85,21 +85,24 @@ export class JobRunner extends PollingWorker {
     const definition = this.byName.get(job.name);
     try {
       if (!definition) throw new Error(`no job definition named ${job.name}`);
-      await this.deps.em().transactional((tx) =>
-        definition.handle(job.payload, { em: tx, log: this.options.log.child({ job: job.name }), clock: this.deps.clock }),
-      );
-      await this.finish(em, job, definition);
+      // The job's effects and its completion commit together: a crash or a lost lease in
+      // between rolls both back, so a job never takes effect twice.
+      await this.deps.em().transactional(async (tx) => {
+        await definition.handle(job.payload, { em: tx, log: this.options.log.child({ job: job.name }), clock: this.deps.clock });
+        if (!(await this.finish(tx, job, definition))) throw new Error(`lease on job ${job.id} was lost`);
+      });
     } catch (error) {
       await this.fail(em, job, definition, error);
     }
   }
 
-  private async finish(em: EntityManager, job: Job, definition: JobDefinition): Promise<void> {
+  /** Marks the job done (or re-schedules a recurring one); false when this runner no longer holds its lease. */
+  private async finish(em: EntityManager, job: Job, definition: JobDefinition): Promise<boolean> {
     const now = this.deps.clock.now().getTime();
     const next = definition.every
       ? { status: 'PENDING' as const, runAt: now + definition.every, attempts: 0, lastError: null }
       : { status: 'DONE' as const, dedupeKey: null };
-    await em.nativeUpdate(Job, { id: job.id, leaseOwner: this.deps.owner }, { ...next, leaseOwner: null, leaseUntil: null });
+    return (await em.nativeUpdate(Job, { id: job.id, leaseOwner: this.deps.owner }, { ...next, leaseOwner: null, leaseUntil: null })) > 0;
   }
 
   private async fail(em: EntityManager, job: Job, definition: JobDefinition | undefined, error: unknown): Promise<void> {

@@ -29,6 +29,10 @@ export class OutboxEvent {
   @Property({ default: 0 })
   attempts: number = 0;
 
+  /** Set when delivery was given up after repeated failures; clearing it re-queues the event. */
+  @Property({ type: epochMs(), nullable: true })
+  failedAt?: number | null;
+
   @Property({ type: 'text', nullable: true })
   lastError?: string | null;
 

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261126063531 extends Migration {
+export class Migration20261126070444 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "identity_agency" ("id" uuid not null, "parent_id" uuid null, "path" varchar(1000) not null, "depth" int not null, "code" varchar(50) not null, "name" varchar(300) not null, "short_name" varchar(100) null, "search_text" varchar(1000) not null, "kind" text check ("kind" in ('PROVINCE', 'MINISTRY', 'DEPARTMENT', 'SERVICE_CENTER', 'UNIT', 'COMMUNE')) not null, "address" varchar(500) null, "phone" varchar(50) null, "email" varchar(200) null, "active" boolean not null default true, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, constraint "identity_agency_pkey" primary key ("id"));`);
@@ -17,7 +17,7 @@ export class Migration20261126063531 extends Migration {
     this.addSql(`alter table "kernel_job" add constraint "kernel_job_dedupe_key_unique" unique ("dedupe_key");`);
     this.addSql(`create index "kernel_job_status_run_at_index" on "kernel_job" ("status", "run_at");`);
 
-    this.addSql(`create table "kernel_outbox" ("id" uuid not null, "type" varchar(200) not null, "payload" jsonb not null, "occurred_at" bigint not null, "available_at" bigint not null, "delivered_at" bigint null, "attempts" int not null default 0, "last_error" text null, "lease_owner" varchar(100) null, "lease_until" bigint null, constraint "kernel_outbox_pkey" primary key ("id"));`);
+    this.addSql(`create table "kernel_outbox" ("id" uuid not null, "type" varchar(200) not null, "payload" jsonb not null, "occurred_at" bigint not null, "available_at" bigint not null, "delivered_at" bigint null, "attempts" int not null default 0, "failed_at" bigint null, "last_error" text null, "lease_owner" varchar(100) null, "lease_until" bigint null, constraint "kernel_outbox_pkey" primary key ("id"));`);
     this.addSql(`create index "kernel_outbox_delivered_at_available_at_index" on "kernel_outbox" ("delivered_at", "available_at");`);
 
     this.addSql(`create table "identity_role" ("id" uuid not null, "key" varchar(100) not null, "name" varchar(200) not null, "name_en" varchar(200) null, "description" text null, "built_in" boolean not null default false, "agency_id" uuid null, "permissions" jsonb not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, constraint "identity_role_pkey" primary key ("id"));`);

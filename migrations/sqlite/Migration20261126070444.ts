@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261126063531 extends Migration {
+export class Migration20261126070444 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`identity_agency\` (\`id\` text not null, \`parent_id\` text null, \`path\` text not null, \`depth\` integer not null, \`code\` text not null, \`name\` text not null, \`short_name\` text null, \`search_text\` text not null, \`kind\` text check (\`kind\` in ('PROVINCE', 'MINISTRY', 'DEPARTMENT', 'SERVICE_CENTER', 'UNIT', 'COMMUNE')) not null, \`address\` text null, \`phone\` text null, \`email\` text null, \`active\` integer not null default true, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`version\` integer not null default 1, constraint \`identity_agency_parent_id_foreign\` foreign key(\`parent_id\`) references \`identity_agency\`(\`id\`) on delete restrict on update cascade, primary key (\`id\`));`);
@@ -17,7 +17,7 @@ export class Migration20261126063531 extends Migration {
     this.addSql(`create unique index \`kernel_job_dedupe_key_unique\` on \`kernel_job\` (\`dedupe_key\`);`);
     this.addSql(`create index \`kernel_job_status_run_at_index\` on \`kernel_job\` (\`status\`, \`run_at\`);`);
 
-    this.addSql(`create table \`kernel_outbox\` (\`id\` text not null, \`type\` text not null, \`payload\` json not null, \`occurred_at\` bigint not null, \`available_at\` bigint not null, \`delivered_at\` bigint null, \`attempts\` integer not null default 0, \`last_error\` text null, \`lease_owner\` text null, \`lease_until\` bigint null, primary key (\`id\`));`);
+    this.addSql(`create table \`kernel_outbox\` (\`id\` text not null, \`type\` text not null, \`payload\` json not null, \`occurred_at\` bigint not null, \`available_at\` bigint not null, \`delivered_at\` bigint null, \`attempts\` integer not null default 0, \`failed_at\` bigint null, \`last_error\` text null, \`lease_owner\` text null, \`lease_until\` bigint null, primary key (\`id\`));`);
     this.addSql(`create index \`kernel_outbox_delivered_at_available_at_index\` on \`kernel_outbox\` (\`delivered_at\`, \`available_at\`);`);
 
     this.addSql(`create table \`identity_role\` (\`id\` text not null, \`key\` text not null, \`name\` text not null, \`name_en\` text null, \`description\` text null, \`built_in\` integer not null default false, \`agency_id\` text null, \`permissions\` json not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`version\` integer not null default 1, constraint \`identity_role_agency_id_foreign\` foreign key(\`agency_id\`) references \`identity_agency\`(\`id\`) on delete cascade on update cascade, primary key (\`id\`));`);
