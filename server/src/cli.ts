@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { systemClock, verifyAuditChain } from '@motcua/kernel/contract';
+import { createSystemAdministrator } from '@motcua/identity/contract';
+import { AppError, systemClock, verifyAuditChain } from '@motcua/kernel/contract';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Config, loadConfig, REPO_ROOT } from './config.js';
@@ -34,6 +35,27 @@ const COMMANDS: Record<string, { help: string; run: Command }> = {
       await orm.close();
       console.log('seeded');
       return 0;
+    },
+  },
+  'admin:create': {
+    help: 'create a system administrator: --username U --password P --full-name "Họ tên"',
+    run: async (config, args) => {
+      const option = (name: string) => args[args.indexOf(`--${name}`) + 1] ?? '';
+      const orm = await openOrm(config.database, MODULES);
+      try {
+        await migrate(orm);
+        await runSeeds(orm, MODULES, systemClock, createLogger(config), false);
+        const input = { username: option('username'), password: option('password'), fullName: option('full-name') };
+        const id = await orm.em.fork().transactional((em) => createSystemAdministrator(em, input, systemClock.now()));
+        console.log(`created system administrator ${input.username} (${id})`);
+        return 0;
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        console.error(`${error.messages.vi}\n${error.messages.en}`);
+        return 1;
+      } finally {
+        await orm.close();
+      }
     },
   },
   'audit:verify': {

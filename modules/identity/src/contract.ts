@@ -16,3 +16,5 @@ export const StaffChanged = defineEvent<{ userId: string; change: 'CREATED' | 'U
 export const RoleAssignmentChanged = defineEvent<{ assignmentId: string; userId: string; change: 'ASSIGNED' | 'REVOKED' }>(
   'identity.RoleAssignmentChanged',
 );
+
+export { createSystemAdministrator, type SystemAdministratorInput } from './staff/system-admin.js';
