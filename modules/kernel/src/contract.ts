@@ -43,5 +43,5 @@ export { Job } from './jobs/job.entity.js';
 export { AuditRecord } from './audit/audit-record.entity.js';
 export { foldVietnamese, escapeLike, containsFolded, startsWith } from './text/fold.js';
 export { SortDirection } from './pagination/sort.js';
-export { asDate, asOptionalDate, asBoolean, asJson } from './db/rows.js';
+export { asDate, asOptionalDate, asBoolean, asJson, relationId } from './db/rows.js';
 export { readPage, readByIds, readOne, byKeys } from './db/page-query.js';

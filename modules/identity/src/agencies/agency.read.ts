@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import {
-  AppError, asBoolean, asDate, byKeys, containsFolded, pageWindow, type PageArgs, readByIds, readPage,
+  AppError, asBoolean, asDate, byKeys, relationId, containsFolded, pageWindow, type PageArgs, readByIds, readPage,
   type RequestContext, startsWith, toConnection, type ConnectionResult,
 } from '@motcua/kernel/contract';
 import { Agency } from './agency.entity.js';
@@ -9,14 +9,13 @@ import { type AgencyFilter, type AgencyNode, type AgencySort, AgencySortField } 
 
 /** Maps a raw agency row (or an entity) to its GraphQL node. */
 export function toAgencyNode(row: Record<string, any>): AgencyNode {
-  const parent = row.parent;
   return {
     id: row.id,
     code: row.code,
     name: row.name,
     shortName: row.shortName ?? null,
     kind: row.kind,
-    parentId: parent ? (typeof parent === 'string' ? parent : parent.id) : null,
+    parentId: relationId(row.parent),
     depth: Number(row.depth),
     address: row.address ?? null,
     phone: row.phone ?? null,

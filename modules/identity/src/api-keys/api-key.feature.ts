@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import {
-  accessibleWhere, AppError, appendAudit, asBoolean, asDate, asJson, asOptionalDate, ensureCan, readPage,
+  accessibleWhere, AppError, appendAudit, asBoolean, relationId, asDate, asJson, asOptionalDate, ensureCan, readPage,
   requirePrincipal, type RequestContext, uuid7,
 } from '@motcua/kernel/contract';
 import { agencyEntityOrFail } from '../agencies/agency.service.js';
@@ -42,7 +42,7 @@ export class CreateApiKeyPayload {
 function toApiKeyNode(row: Record<string, any>): ApiKeyNode {
   return {
     id: row.id, name: row.name, prefix: row.prefix,
-    unitId: typeof row.unit === 'string' ? row.unit : row.unit.id,
+    unitId: relationId(row.unit)!,
     includeSubtree: asBoolean(row.includeSubtree), permissions: asJson<string[]>(row.permissions),
     expiresAt: asOptionalDate(row.expiresAt), revokedAt: asOptionalDate(row.revokedAt), createdAt: asDate(row.createdAt),
   };

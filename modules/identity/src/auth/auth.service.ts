@@ -4,8 +4,7 @@ import { BuiltInRole } from '../roles/built-in-roles.js';
 import { Role } from '../roles/role.entity.js';
 import { RoleAssignment } from '../roles/role-assignment.entity.js';
 import { User, UserKind, UserStatus } from '../staff/user.entity.js';
-import { assertUsernameFree, userSearchText } from '../staff/staff.service.js';
-import { validEmail, validFullName, validPersonalId, validPhone, validUsername } from '../staff/validation.js';
+import { newAccount } from '../staff/new-account.js';
 import { loadGrants } from './authenticate.js';
 import type { ChangePasswordInput, LoginInput, LoginPayload, MeNode, RegisterCitizenInput } from './auth.types.js';
 import { assertPasswordPolicy, DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
@@ -141,26 +140,8 @@ export async function changePassword(ctx: RequestContext, input: ChangePasswordI
 
 /** Creates a citizen account with the built-in CITIZEN role and signs it in. */
 export async function registerCitizen(ctx: RequestContext, input: RegisterCitizenInput): Promise<LoginPayload> {
-  const username = validUsername(input.username);
-  assertPasswordPolicy(input.password);
-  await assertUsernameFree(ctx, username);
   const now = ctx.clock.now();
-  const user = ctx.em.create(User, {
-    id: uuid7(now.getTime()),
-    kind: UserKind.CITIZEN,
-    username,
-    passwordHash: await hashPassword(input.password),
-    fullName: validFullName(input.fullName),
-    searchText: '',
-    email: validEmail(input.email),
-    phone: validPhone(input.phone),
-    personalId: validPersonalId(input.personalId),
-    status: UserStatus.ACTIVE,
-    failedLoginCount: 0,
-    createdAt: now,
-    updatedAt: now,
-  });
-  user.searchText = userSearchText(user);
+  const user = await newAccount(ctx.em, UserKind.CITIZEN, { ...input, position: null }, null, now);
   const citizenRole = await ctx.em.findOneOrFail(Role, { key: BuiltInRole.CITIZEN, agency: null });
   ctx.em.create(RoleAssignment, { id: uuid7(), user, role: citizenRole, unit: null, includeSubtree: false, createdAt: now });
   await ctx.em.flush();

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import {
-  accessibleWhere, AppError, asBoolean, asDate, asJson, type ConnectionResult, type PageArgs, pageWindow, readOne, readPage, type RequestContext,
+  accessibleWhere, AppError, asBoolean, relationId, asDate, asJson, type ConnectionResult, type PageArgs, pageWindow, readOne, readPage, type RequestContext,
   toConnection,
 } from '@motcua/kernel/contract';
 import { RoleAssignment } from './role-assignment.entity.js';
@@ -10,11 +10,6 @@ import type { RoleAssignmentFilter, RoleAssignmentNode, RoleFilter, RoleNode } f
 export const ROLE_ENTITY = { vi: 'vai trò', en: 'Role' };
 export const ASSIGNMENT_ENTITY = { vi: 'phân công vai trò', en: 'Role assignment' };
 
-function idOf(value: unknown): string | null {
-  if (!value) return null;
-  return typeof value === 'string' ? value : (value as { id: string }).id;
-}
-
 export function toRoleNode(row: Record<string, any>): RoleNode {
   return {
     id: row.id,
@@ -23,7 +18,7 @@ export function toRoleNode(row: Record<string, any>): RoleNode {
     nameEn: row.nameEn ?? null,
     description: row.description ?? null,
     builtIn: asBoolean(row.builtIn),
-    agencyId: idOf(row.agency),
+    agencyId: relationId(row.agency),
     permissions: asJson<string[]>(row.permissions),
     version: Number(row.version),
   };
@@ -32,9 +27,9 @@ export function toRoleNode(row: Record<string, any>): RoleNode {
 export function toAssignmentNode(row: Record<string, any>): RoleAssignmentNode {
   return {
     id: row.id,
-    userId: idOf(row.user)!,
-    roleId: idOf(row.role)!,
-    unitId: idOf(row.unit),
+    userId: relationId(row.user)!,
+    roleId: relationId(row.role)!,
+    unitId: relationId(row.unit),
     includeSubtree: asBoolean(row.includeSubtree),
     createdAt: asDate(row.createdAt),
   };

@@ -7,7 +7,7 @@ import { BUILT_IN_ROLES } from '../roles/built-in-roles.js';
 import { RoleAssignment } from '../roles/role-assignment.entity.js';
 import { Role } from '../roles/role.entity.js';
 import { User, UserKind, UserStatus } from '../staff/user.entity.js';
-import { userSearchText } from '../staff/staff.service.js';
+import { userSearchText } from '../staff/new-account.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROVINCE, type DemoAgency } from './demo-province.js';
 
 /** Creates or refreshes the built-in role templates (their permission sets follow the code). */

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import {
-  accessibleWhere, AppError, asDate, asOptionalDate, asSubject, byKeys, type ConnectionResult, containsFolded,
+  accessibleWhere, AppError, asDate, relationId, asOptionalDate, asSubject, byKeys, type ConnectionResult, containsFolded,
   type PageArgs, pageWindow, readByIds, readOne, readPage, type RequestContext, startsWith, toConnection,
 } from '@motcua/kernel/contract';
 import { agencyLoader, agencyOrFail } from '../agencies/agency.read.js';
@@ -10,11 +10,6 @@ import { type StaffFilter, type StaffNode, type StaffSort, StaffSortField } from
 import { mask } from './validation.js';
 
 export const STAFF_ENTITY = { vi: 'cán bộ', en: 'Staff member' };
-
-function relationId(value: unknown): string | null {
-  if (!value) return null;
-  return typeof value === 'string' ? value : (value as { id: string }).id;
-}
 
 /** Maps a raw user row (or an entity) to the Staff node, sensitive fields unmasked. */
 export function toStaffNode(row: Record<string, any>): StaffNode {

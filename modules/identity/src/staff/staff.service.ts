@@ -3,28 +3,17 @@ import {
 } from '@motcua/kernel/contract';
 import { Agency } from '../agencies/agency.entity.js';
 import { agencyEntityOrFail } from '../agencies/agency.service.js';
-import { assertPasswordPolicy, hashPassword } from '../auth/passwords.js';
 import { Session } from '../auth/session.entity.js';
 import { StaffChanged } from '../contract.js';
 import { STAFF_ENTITY, applyFieldRules, toStaffNode } from './staff.read.js';
 import type { CreateStaffInput, SetStaffStatusInput, StaffNode, UpdateStaffInput } from './staff.types.js';
 import { User, UserKind, UserStatus } from './user.entity.js';
-import { validEmail, validFullName, validPersonalId, validPhone, validUsername } from './validation.js';
+import { newAccount, userSearchText } from './new-account.js';
+import { validEmail, validFullName, validPersonalId, validPhone } from './validation.js';
 
 /** The subject CASL checks staff rules against: the staff member located at a unit. */
 function staffAt(unit: Agency, id?: string) {
   return { id, unit: { id: unit.id, path: unit.path } };
-}
-
-/** A username is unique across staff and citizens. */
-export async function assertUsernameFree(ctx: RequestContext, username: string): Promise<void> {
-  if (await ctx.em.count(User, { username })) {
-    throw AppError.conflict({ vi: `tên đăng nhập ${username} đã tồn tại`, en: `username ${username} is taken` }, { field: 'username' });
-  }
-}
-
-export function userSearchText(user: Pick<User, 'fullName' | 'username'>): string {
-  return foldVietnamese(`${user.fullName} ${user.username}`);
 }
 
 /** Loads a staff member the caller may update; refuses otherwise. */
@@ -46,30 +35,9 @@ export async function createStaff(ctx: RequestContext, input: CreateStaffInput):
   requirePrincipal(ctx);
   const unit = await agencyEntityOrFail(ctx, input.unitId);
   ensureCan(ctx, 'create', 'Staff', staffAt(unit));
-  const username = validUsername(input.username);
-  assertPasswordPolicy(input.password);
-  await assertUsernameFree(ctx, username);
-  const now = ctx.clock.now();
-  const user = ctx.em.create(User, {
-    id: uuid7(now.getTime()),
-    kind: UserKind.STAFF,
-    username,
-    passwordHash: await hashPassword(input.password),
-    fullName: validFullName(input.fullName),
-    searchText: '',
-    email: validEmail(input.email),
-    phone: validPhone(input.phone),
-    personalId: validPersonalId(input.personalId),
-    position: input.position?.trim() || null,
-    unit,
-    status: UserStatus.ACTIVE,
-    failedLoginCount: 0,
-    createdAt: now,
-    updatedAt: now,
-  });
-  user.searchText = userSearchText(user);
+  const user = await newAccount(ctx.em, UserKind.STAFF, input, unit, ctx.clock.now());
   await ctx.em.flush();
-  await record(ctx, user, 'identity.staff.create', 'CREATED', { username, unitId: unit.id, fullName: user.fullName });
+  await record(ctx, user, 'identity.staff.create', 'CREATED', { username: user.username, unitId: unit.id, fullName: user.fullName });
   return applyFieldRules(ctx, toStaffNode(user));
 }
 

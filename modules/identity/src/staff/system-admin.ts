@@ -1,12 +1,10 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { AppError, appendAudit, uuid7 } from '@motcua/kernel/contract';
-import { assertPasswordPolicy, hashPassword } from '../auth/passwords.js';
+import { appendAudit, uuid7 } from '@motcua/kernel/contract';
 import { BuiltInRole } from '../roles/built-in-roles.js';
 import { RoleAssignment } from '../roles/role-assignment.entity.js';
 import { Role } from '../roles/role.entity.js';
-import { User, UserKind, UserStatus } from './user.entity.js';
-import { userSearchText } from './staff.service.js';
-import { validFullName, validUsername } from './validation.js';
+import { newAccount } from './new-account.js';
+import { UserKind } from './user.entity.js';
 
 export interface SystemAdministratorInput {
   username: string;
@@ -23,19 +21,10 @@ export interface SystemAdministratorInput {
  * await orm.em.fork().transactional((em) => createSystemAdministrator(em, { username: 'qt.tinh', password, fullName: 'Quản trị tỉnh' }, new Date()));
  */
 export async function createSystemAdministrator(em: EntityManager, input: SystemAdministratorInput, now: Date): Promise<string> {
-  const username = validUsername(input.username);
-  assertPasswordPolicy(input.password);
-  if (await em.count(User, { username })) {
-    throw AppError.conflict({ vi: `tên đăng nhập ${username} đã tồn tại`, en: `username ${username} is taken` }, { field: 'username' });
-  }
   const role = await em.findOneOrFail(Role, { key: BuiltInRole.SYSTEM_ADMIN, agency: null });
-  const user = em.create(User, {
-    id: uuid7(now.getTime()), kind: UserKind.STAFF, username, passwordHash: await hashPassword(input.password),
-    fullName: validFullName(input.fullName), searchText: '', status: UserStatus.ACTIVE, failedLoginCount: 0, createdAt: now, updatedAt: now,
-  });
-  user.searchText = userSearchText(user);
+  const user = await newAccount(em, UserKind.STAFF, input, null, now);
   em.create(RoleAssignment, { id: uuid7(now.getTime()), user, role, unit: null, includeSubtree: false, createdAt: now });
   await em.flush();
-  await appendAudit(em, { actorId: null, action: 'identity.systemAdmin.create', entityType: 'User', entityId: user.id, data: { username } }, now);
+  await appendAudit(em, { actorId: null, action: 'identity.systemAdmin.create', entityType: 'User', entityId: user.id, data: { username: user.username } }, now);
   return user.id;
 }

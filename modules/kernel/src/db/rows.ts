@@ -18,3 +18,9 @@ export function asBoolean(value: unknown): boolean {
 export function asJson<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
+
+/** The id behind a relation value in a row: the id itself, or an entity/reference's `id`. */
+export function relationId(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'string' ? value : (value as { id: string }).id;
+}
