@@ -5,6 +5,7 @@ import { defineModule } from '@motcua/kernel/contract';
 import { Query, Resolver } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '@motcua/server/testing';
+import { startServer, stopServer } from './support/server-process.js';
 
 @Resolver()
 class SlowResolver {
@@ -24,5 +25,13 @@ describe('graceful shutdown', () => {
     expect((await inFlight).data).toEqual({ slow: 'done' });
     await stopped;
     await expect(fetch(`${t.url}/healthz`)).rejects.toThrow();
+  });
+
+  it('exits 0 promptly on SIGTERM in production mode', async () => {
+    const { child, url } = await startServer({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32) });
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    const { code, ms } = await stopServer(child, 'SIGTERM');
+    expect(code).toBe(0);
+    expect(ms).toBeLessThan(5_000);
   });
 });

@@ -44,4 +44,5 @@ export { AuditRecord } from './audit/audit-record.entity.js';
 export { foldVietnamese, escapeLike, containsFolded, startsWith } from './text/fold.js';
 export { SortDirection } from './pagination/sort.js';
 export { asDate, asOptionalDate, asBoolean, asJson, relationId } from './db/rows.js';
-export { readPage, readByIds, readOne, byKeys } from './db/page-query.js';
+export { readPage, readOne, byKeys } from './db/page-query.js';
+export { readByIds, queryPrepared } from './db/prepared.js';

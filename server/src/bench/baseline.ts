@@ -23,11 +23,11 @@ interface Db {
 async function openSqlite(file: string): Promise<Db> {
   const { default: Database } = await import('libsql');
   const db = new Database(file);
-  const statements = new Map<string, ReturnType<typeof db.prepare>>();
+  const statements = new Map<string, { all(...params: unknown[]): unknown[] }>();
   return {
     all(key, sql, params) {
       let statement = statements.get(key);
-      if (!statement) statements.set(key, (statement = db.prepare(sql)));
+      if (!statement) statements.set(key, (statement = db.prepare<unknown[]>(sql)));
       return statement.all(...params) as Row[];
     },
     async close() {

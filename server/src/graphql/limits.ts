@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type FragmentDefinitionNode, Kind, type SelectionSetNode, type GraphQLSchema, type DocumentNode } from 'graphql';
+import { type FragmentDefinitionNode, Kind, type OperationDefinitionNode, type SelectionSetNode, type GraphQLSchema, type DocumentNode } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '@motcua/kernel/contract';
 import { graphqlError } from './errors.js';
@@ -38,15 +38,29 @@ const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
  * QUERY_TOO_DEEP / QUERY_TOO_COMPLEX and HTTP 400.
  */
 export function limitsPlugin(schema: GraphQLSchema, limits: { maxDepth: number; maxComplexity: number }): ApolloServerPlugin {
+  // Apollo caches parsed documents, so the same query arrives as the same object: measure it
+  // once per document and variables.
+  const measured = new WeakMap<DocumentNode, Map<string, { depth: number; complexity: number }>>();
+  const measure = (document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, operationName?: string) => {
+    const perDocument = measured.get(document) ?? new Map<string, { depth: number; complexity: number }>();
+    measured.set(document, perDocument);
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+    let result = perDocument.get(key);
+    if (!result) {
+      const depth = queryDepth(operation.selectionSet, fragmentsOf(document));
+      result = { depth, complexity: depth > limits.maxDepth ? 0 : complexityOf(schema, document, variables, operationName) };
+      if (perDocument.size >= 64) perDocument.clear();
+      perDocument.set(key, result);
+    }
+    return result;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request }) {
           if (!operation) return;
-          const fragments = fragmentsOf(document);
-          const depth = queryDepth(operation.selectionSet, fragments);
+          const { depth, complexity } = measure(document, operation, request.variables ?? {}, request.operationName);
           if (depth > limits.maxDepth) throw graphqlError('QUERY_TOO_DEEP', { depth, max: limits.maxDepth }, 400);
-          const complexity = complexityOf(schema, document, request.variables ?? {}, request.operationName);
           if (complexity > limits.maxComplexity) throw graphqlError('QUERY_TOO_COMPLEX', { complexity, max: limits.maxComplexity }, 400);
         },
       };

@@ -3,14 +3,13 @@ import type { RequestContext } from '@motcua/kernel/contract';
 import type { Orm } from '../orm.js';
 
 /**
- * Runs every root mutation field in one database transaction: its entity changes, audit
+ * Runs a root mutation field in one database transaction (attached to Mutation fields only): its entity changes, audit
  * records, outbox events and jobs commit together or not at all. After a commit the outbox
  * dispatcher is woken; after a rollback the mutation's `afterRollback` work runs in a
  * transaction of its own.
  */
 export function transactionMiddleware(orm: Orm, onCommit: () => void): MiddlewareFn<RequestContext> {
-  return async ({ context, info }, next) => {
-    if (info.parentType.name !== 'Mutation' || info.path.prev !== undefined) return next();
+  return async ({ context }, next) => {
     const outer = context.em;
     try {
       const result = await outer.transactional(async (tx) => {

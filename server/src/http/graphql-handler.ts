@@ -61,6 +61,7 @@ export function graphqlHandler({ apollo, buildContext, maxBodyBytes }: GraphqlHa
     }
     const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers: headerMapOf(req), search: url.search, body };
     const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context });
+    res.setHeader('cache-control', 'no-store'); // answers depend on the caller
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') return void res.end(response.body.string);

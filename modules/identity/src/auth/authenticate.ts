@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { type Authenticator, type Grant, type GrantScope, GLOBAL_SCOPE, type Principal, type PrincipalKind } from '@motcua/kernel/contract';
-import { AppError } from '@motcua/kernel/contract';
+import { AppError, queryPrepared } from '@motcua/kernel/contract';
 import { timingSafeEqual } from 'node:crypto';
 import { sha256, verifyAccessToken } from './tokens.js';
 
@@ -42,7 +42,7 @@ function scopeOf(row: { unit_id: string | null; path: string | null; include_sub
 
 /** The grants of every role assigned to a user, each in its assignment's scope. */
 export async function loadGrants(em: EntityManager, userId: string): Promise<Grant[]> {
-  const rows = await em.execute<GrantRow[]>(GRANTS_SQL, [userId]);
+  const rows = await queryPrepared<GrantRow>(em, GRANTS_SQL, [userId]);
   return rows.flatMap((row) => parsePermissions(row.permissions).map((permission) => ({ permission, scope: scopeOf(row) })));
 }
 
@@ -52,7 +52,7 @@ function principalOf(row: PrincipalRow, grants: Grant[], sessionId: string | nul
 
 async function fromAccessToken(token: string, em: EntityManager, secret: Buffer, nowMs: number): Promise<Principal> {
   const claims = verifyAccessToken(token, secret, nowMs);
-  const [row] = await em.execute<PrincipalRow[]>(SESSION_USER_SQL, [claims.sid, claims.sub]);
+  const [row] = await queryPrepared<PrincipalRow>(em, SESSION_USER_SQL, [claims.sid, claims.sub]);
   if (!row) throw new AppError('TOKEN_EXPIRED'); // logged out, rotated away, or account disabled
   return principalOf(row, await loadGrants(em, row.id), claims.sid);
 }

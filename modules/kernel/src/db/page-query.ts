@@ -25,15 +25,6 @@ export async function readPage<T extends object>(
   return { rows, total };
 }
 
-/** Rows of `entity` with the given ids, as plain objects (for per-request DataLoaders). */
-export async function readByIds<T extends object>(
-  em: EntityManager,
-  entity: EntityName<T>,
-  ids: readonly string[],
-): Promise<Record<string, unknown>[]> {
-  return em.createQueryBuilder(entity, 'e').select('e.*').where({ id: { $in: [...ids] } } as unknown as FilterQuery<T>).execute('all', true);
-}
-
 /** Orders loaded rows like the requested keys, with null for missing ones (DataLoader contract). */
 export function byKeys<R extends { id: unknown }>(keys: readonly string[], rows: R[]): (R | null)[] {
   const map = new Map(rows.map((row) => [String(row.id), row]));
