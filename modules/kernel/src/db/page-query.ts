@@ -1,11 +1,13 @@
 import type { EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Window } from '../pagination/connection.js';
+import { executePrepared, queryPrepared } from './prepared.js';
 
 /**
  * One page of rows plus the total count, read without entity hydration: the rows are plain
  * objects keyed by property name (a foreign key comes back as the related id). This is the
- * read path for list queries (see docs/architecture.md); mutations use entities.
+ * read path for list queries (see docs/architecture.md); mutations use entities. Both
+ * statements run through prepared statements ({@link executePrepared}).
  *
  * @example
  * const { rows, total } = await readPage(ctx.em, Agency, { $and: [caslWhere, filters] }, window, { name: 'asc' });
@@ -18,11 +20,10 @@ export async function readPage<T extends object>(
   orderBy: QueryOrderMap<T>,
 ): Promise<{ rows: Record<string, unknown>[]; total: number }> {
   const base = () => em.createQueryBuilder(entity, 'e').where(where);
-  const [rows, total] = await Promise.all([
-    base().select('e.*').orderBy(orderBy).limit(window.limit).offset(window.offset).execute<Record<string, unknown>[]>('all', true),
-    base().getCount(),
-  ]);
-  return { rows, total };
+  const page = base().select('e.*').orderBy(orderBy).limit(window.limit).offset(window.offset);
+  const count = base().count('e.id', true).getKnexQuery().toSQL();
+  const [rows, [counted]] = await Promise.all([executePrepared(em, page, entity), queryPrepared<{ count: unknown }>(em, count.sql, [...count.bindings])]);
+  return { rows, total: Number(counted.count) };
 }
 
 /** Orders loaded rows like the requested keys, with null for missing ones (DataLoader contract). */

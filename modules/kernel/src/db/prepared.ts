@@ -1,5 +1,5 @@
 import type { EntityName } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/knex';
+import type { EntityManager, QueryBuilder } from '@mikro-orm/knex';
 import { isPostgres } from './dialect.js';
 
 /** A driver connection as knex hands it out: libsql's Database, or a pg Client. */
@@ -9,14 +9,21 @@ type PooledConnection = {
 };
 type KnexClient = { acquireConnection(): Promise<PooledConnection>; releaseConnection(connection: PooledConnection): Promise<void> | void };
 
+/** Distinct statements kept per connection; list queries vary in shape (filters, sorts, $in sizes). */
+const MAX_STATEMENTS = 500;
 const sqliteStatements = new WeakMap<PooledConnection, Map<string, { all(params: unknown[]): unknown[] }>>();
 const postgresStatements = new Map<string, { name: string; text: string }>();
+let postgresGeneration = 0;
 
 function postgresStatement(sql: string): { name: string; text: string } {
   let statement = postgresStatements.get(sql);
   if (!statement) {
+    if (postgresStatements.size >= MAX_STATEMENTS) {
+      postgresStatements.clear();
+      postgresGeneration++; // new names: connections may still hold the old ones
+    }
     let n = 0;
-    statement = { name: `motcua_${postgresStatements.size}`, text: sql.replace(/\?/g, () => `$${++n}`) };
+    statement = { name: `motcua_${postgresGeneration}_${postgresStatements.size}`, text: sql.replace(/\?/g, () => `$${++n}`) };
     postgresStatements.set(sql, statement);
   }
   return statement;
@@ -41,7 +48,10 @@ export async function queryPrepared<T = Record<string, unknown>>(em: EntityManag
     let statements = sqliteStatements.get(connection);
     if (!statements) sqliteStatements.set(connection, (statements = new Map()));
     let statement = statements.get(sql);
-    if (!statement) statements.set(sql, (statement = connection.prepare!(sql)));
+    if (!statement) {
+      if (statements.size >= MAX_STATEMENTS) statements.clear();
+      statements.set(sql, (statement = connection.prepare!(sql)));
+    }
     return statement.all(params) as T[];
   } finally {
     await client.releaseConnection(connection);
@@ -66,4 +76,12 @@ export async function readByIds<T extends object>(em: EntityManager, entity: Ent
   const rows = await queryPrepared(em, sql, [...ids]);
   const driver = em.getDriver() as unknown as { mapResult(row: unknown, meta: unknown): Record<string, unknown> };
   return rows.map((row) => driver.mapResult(row, meta));
+}
+
+/** Runs a QueryBuilder's SQL through {@link queryPrepared}, rows mapped to property names. */
+export async function executePrepared(em: EntityManager, qb: QueryBuilder<any>, entity: EntityName<any>): Promise<Record<string, unknown>[]> {
+  const { sql, bindings } = qb.getKnexQuery().toSQL();
+  const meta = em.getMetadata().get(entity as string);
+  const driver = em.getDriver() as unknown as { mapResult(row: unknown, meta: unknown): Record<string, unknown> };
+  return (await queryPrepared(em, sql, [...bindings])).map((row) => driver.mapResult(row, meta));
 }
