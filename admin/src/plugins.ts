@@ -1,0 +1,5 @@
+import identity from '@motcua/identity/admin';
+import type { AdminPlugin } from '@motcua/kernel/admin';
+
+/** Every module's admin plugin. Adding a module's admin pages to the app is one line here. */
+export const plugins: readonly AdminPlugin[] = [identity];

@@ -1,0 +1,58 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const ADMIN_DIR = resolve(__dirname, '..');
+export const DIST = resolve(ADMIN_DIR, 'dist');
+/** Screenshots and timings land here (git-ignored), so anyone can see what the browser showed. */
+export const RESULTS = resolve(ADMIN_DIR, 'test-results');
+
+/** Debian's Chromium (`apt-get install chromium`), or CHROMIUM_PATH. */
+export const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => path && existsSync(path));
+
+/** Builds the admin app unless admin/dist is newer than every admin source. */
+export function buildAdminIfStale(): void {
+  execFileSync(process.execPath, [resolve(ADMIN_DIR, 'scripts/build.mjs'), '--if-stale'], { stdio: 'inherit' });
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!CHROMIUM) throw new Error('Chromium not found: install it with `apt-get install chromium` or set CHROMIUM_PATH');
+  mkdirSync(RESULTS, { recursive: true });
+  // A fresh temporary profile per launch (playwright passes its own --user-data-dir).
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** A page that records every page error, console error and i18n warning as a problem. */
+export interface WatchedPage {
+  page: Page;
+  problems: string[];
+  /** Console errors matching `pattern` are expected on this page (e.g. the browser logging a 401 or 500 response). */
+  expectConsoleErrors(pattern: RegExp): void;
+  screenshot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openPage(browser: Browser): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 850 }, locale: 'vi-VN' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const expected = new Set<RegExp>();
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    const text = message.text();
+    if (message.type() === 'error' && ![...expected].some((pattern) => pattern.test(text))) problems.push(`console error: ${text}`);
+    if (message.type() === 'warning' && text.startsWith('[i18n]')) problems.push(`console warning: ${text}`);
+  });
+  return {
+    page,
+    problems,
+    expectConsoleErrors: (pattern) => void expected.add(pattern),
+    screenshot: async (name) => void (await page.screenshot({ path: resolve(RESULTS, `${name}.png`), fullPage: true })),
+    close: () => context.close(),
+  };
+}
