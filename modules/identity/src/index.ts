@@ -9,7 +9,7 @@ import { Session } from './auth/session.entity.js';
 import { identityPermissions } from './roles/permissions.js';
 import { RoleAssignment } from './roles/role-assignment.entity.js';
 import { Role } from './roles/role.entity.js';
-import { RoleResolver } from './roles/role.resolver.js';
+import { RoleAssignmentResolver, RoleResolver } from './roles/role.resolver.js';
 import { seedIdentity } from './seed/seed.js';
 import { StaffResolver } from './staff/staff.resolver.js';
 import { User, UserKind } from './staff/user.entity.js';
@@ -21,7 +21,7 @@ import { User, UserKind } from './staff/user.entity.js';
 export default defineModule({
   name: 'identity',
   entities: [Agency, User, Role, RoleAssignment, Session, ApiKey],
-  resolvers: [AuthResolver, AgencyResolver, StaffResolver, RoleResolver, ApiKeyResolver],
+  resolvers: [AuthResolver, AgencyResolver, StaffResolver, RoleResolver, RoleAssignmentResolver, ApiKeyResolver],
   permissions: identityPermissions,
   baseRules: ({ can, principal }) => {
     can('read', 'Agency'); // the agency directory is public

@@ -63,6 +63,13 @@ describe('agency directory and staff accounts', () => {
       expect(expectOk(await t.gql(AGENCY_NAMES)).agencies.totalCount).toBe(DEMO_AGENCY_COUNT);
     });
 
+    it('gives each unit its ancestors from the root down, and filters by ids', async () => {
+      const query = 'query($ids: [ID!]) { agencies(filter: { ids: $ids }) { nodes { id ancestorIds } } }';
+      const { nodes } = expectOk(await t.gql(query, { ids: [unit(HCTP), unit('000.00.00.H56')] })).agencies;
+      const byId = new Map(nodes.map((node: { id: string; ancestorIds: string[] }) => [node.id, node.ancestorIds]));
+      expect(byId).toEqual(new Map([[unit('000.00.00.H56'), []], [unit(HCTP), [unit('000.00.00.H56'), unit('000.00.10.H56')]]]));
+    });
+
     it('finds agencies whatever the case and Vietnamese diacritics of the search', async () => {
       const justice = ['Sở Tư pháp tỉnh Thanh Hóa', 'Văn phòng Sở Tư pháp'];
       for (const search of ['so tu phap', 'SỞ TƯ PHÁP', 'Sở tư PHÁP', '  so   tu phap ']) expect(await searchAgencies(search), search).toEqual(justice);

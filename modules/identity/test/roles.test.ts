@@ -215,4 +215,12 @@ describe('roles and role assignments', () => {
     await expectRefusedWithoutWrites(t, 'BAD_USER_INPUT', 'staff role to a citizen', () => attempt(citizenId));
     await expectRefusedWithoutWrites(t, 'FORBIDDEN', 'staff of another agency', () => attempt(outsider.id));
   });
+
+  it("names each assignment's role and unit, on `me` too", async () => {
+    const query = '{ me { roleAssignments { includeSubtree role { key name } unit { code } } } }';
+    const { roleAssignments } = expectOk(await t.gql(query, {}, { token: quantri })).me;
+    expect(roleAssignments).toContainEqual({ includeSubtree: true, role: { key: 'AGENCY_ADMIN', name: 'Quản trị cơ quan' }, unit: { code: STP } });
+    const global = expectOk(await t.gql(query, {}, { token: admin })).me.roleAssignments;
+    expect(global).toEqual([{ includeSubtree: false, role: { key: 'SYSTEM_ADMIN', name: 'Quản trị hệ thống' }, unit: null }]);
+  });
 });

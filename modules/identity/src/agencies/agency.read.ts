@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import {
-  AppError, asBoolean, asDate, byKeys, relationId, containsFolded, pageWindow, type PageArgs, readByIds, readPage,
+  AppError, asBoolean, asDate, byKeys, MAX_PAGE_SIZE, relationId, containsFolded, pageWindow, type PageArgs, readByIds, readPage,
   type RequestContext, startsWith, toConnection, type ConnectionResult,
 } from '@motcua/kernel/contract';
 import { Agency } from './agency.entity.js';
@@ -63,6 +63,7 @@ export function childrenLoader(ctx: RequestContext): DataLoader<string, AgencyNo
 async function filterWhere(ctx: RequestContext, filter: AgencyFilter = {}): Promise<FilterQuery<Agency>[]> {
   const where: FilterQuery<Agency>[] = [];
   if (filter.search) where.push({ searchText: containsFolded(filter.search) });
+  if (filter.ids) where.push({ id: { $in: filter.ids.slice(0, MAX_PAGE_SIZE) } });
   if (filter.kinds?.length) where.push({ kind: { $in: filter.kinds } });
   if (filter.parentId) where.push({ parent: filter.parentId });
   if (filter.rootsOnly) where.push({ parent: null });

@@ -36,6 +36,11 @@ export class AgencyResolver {
     return agency.parentId ? agencyLoader(ctx).load(agency.parentId) : null;
   }
 
+  @FieldResolver(() => [ID], { description: 'Ids of the units above this one, from the root down (for scope checks in clients).' })
+  ancestorIds(@Root() agency: AgencyNode): string[] {
+    return agency.path.split('/').filter(Boolean).slice(0, -1);
+  }
+
   @FieldResolver(() => [AgencyNode], { description: 'Direct children, by name.' })
   children(@Root() agency: AgencyNode, @Ctx() ctx: RequestContext): Promise<AgencyNode[]> {
     return childrenLoader(ctx).load(agency.id);

@@ -71,6 +71,9 @@ export class AgencyFilter {
   @Field({ nullable: true, description: 'Words of the name or code, insensitive to case and Vietnamese diacritics.' })
   search?: string;
 
+  @Field(() => [ID], { nullable: true, description: 'Only these agencies (at most 100 ids).' })
+  ids?: string[];
+
   @Field(() => [AgencyKind], { nullable: true })
   kinds?: AgencyKind[];
 

@@ -2,6 +2,8 @@ import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-g
 import { type RequestContext, requirePrincipal } from '@motcua/kernel/contract';
 import { agencyLoader } from '../agencies/agency.read.js';
 import { AgencyNode } from '../agencies/agency.types.js';
+import { listAssignments } from '../roles/role.read.js';
+import { RoleAssignmentNode } from '../roles/role.types.js';
 import { userLoader } from '../staff/staff.read.js';
 import { UserKind } from '../staff/user.entity.js';
 import { changePassword, login, logout, meOf, refresh, registerCitizen } from './auth.service.js';
@@ -29,6 +31,11 @@ export class AuthResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Job title (chức vụ).' })
   async position(@Root() me: MeNode, @Ctx() ctx: RequestContext): Promise<string | null> {
     return (await userLoader(ctx).load(me.id))?.position ?? null;
+  }
+
+  @FieldResolver(() => [RoleAssignmentNode], { description: "The user's role assignments, with role and unit." })
+  async roleAssignments(@Root() me: MeNode, @Ctx() ctx: RequestContext): Promise<RoleAssignmentNode[]> {
+    return (await listAssignments(ctx, { limit: 100 }, { userId: me.id })).nodes;
   }
 
   @Mutation(() => LoginPayload, { description: 'Signs in with username and password. Five failures in a row lock the account for 15 minutes.' })

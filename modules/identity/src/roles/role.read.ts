@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import DataLoader from 'dataloader';
 import {
-  accessibleWhere, AppError, asBoolean, relationId, asDate, asJson, type ConnectionResult, type PageArgs, pageWindow, readOne, readPage, type RequestContext,
+  accessibleWhere, AppError, asBoolean, byKeys, readByIds, relationId, asDate, asJson, type ConnectionResult, type PageArgs, pageWindow, readOne, readPage, type RequestContext,
   toConnection,
 } from '@motcua/kernel/contract';
 import { RoleAssignment } from './role-assignment.entity.js';
@@ -69,4 +70,11 @@ export async function readRole(ctx: RequestContext, id: string): Promise<RoleNod
   const row = readable && (await readOne(ctx.em, Role, { $and: [readable, { id }] }));
   if (!row) throw AppError.notFound(ROLE_ENTITY, id);
   return toRoleNode(row);
+}
+
+/** The per-request loader of roles by id (for assignments' `role`). */
+export function roleLoader(ctx: RequestContext): DataLoader<string, RoleNode | null> {
+  return ctx.loaders.get('identity.roleById', () =>
+    new DataLoader(async (ids: readonly string[]) => byKeys(ids, (await readByIds(ctx.em, Role, ids)).map(toRoleNode))),
+  );
 }

@@ -1,10 +1,12 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, type RequestContext, requirePrincipal } from '@motcua/kernel/contract';
 import { OkPayload } from '../auth/auth.types.js';
-import { listAssignments, listRoles, readRole } from './role.read.js';
+import { agencyLoader } from '../agencies/agency.read.js';
+import { AgencyNode } from '../agencies/agency.types.js';
+import { listAssignments, listRoles, readRole, roleLoader } from './role.read.js';
 import { assignRole, createRole, deleteRole, revokeAssignment, updateRole } from './role.service.js';
 import {
-  AssignRoleInput, CreateRoleInput, IdInput, PermissionNode, RoleAssignmentConnection, RoleAssignmentFilter, RoleAssignmentPayload,
+  AssignRoleInput, CreateRoleInput, IdInput, PermissionNode, RoleAssignmentConnection, RoleAssignmentFilter, RoleAssignmentNode, RoleAssignmentPayload,
   RoleConnection, RoleFilter, RoleNode, RolePayload, UpdateRoleInput,
 } from './role.types.js';
 
@@ -64,5 +66,19 @@ export class RoleResolver {
   async revokeRoleAssignment(@Arg('input') input: IdInput, @Ctx() ctx: RequestContext): Promise<OkPayload> {
     await revokeAssignment(ctx, input.id);
     return { ok: true };
+  }
+}
+
+/** Names for an assignment's role and unit, batched per request. */
+@Resolver(() => RoleAssignmentNode)
+export class RoleAssignmentResolver {
+  @FieldResolver(() => RoleNode, { nullable: true, description: 'The role given.' })
+  role(@Root() assignment: RoleAssignmentNode, @Ctx() ctx: RequestContext) {
+    return roleLoader(ctx).load(assignment.roleId);
+  }
+
+  @FieldResolver(() => AgencyNode, { nullable: true, description: 'The unit it applies in; null = everywhere.' })
+  unit(@Root() assignment: RoleAssignmentNode, @Ctx() ctx: RequestContext) {
+    return assignment.unitId ? agencyLoader(ctx).load(assignment.unitId) : null;
   }
 }
