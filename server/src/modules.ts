@@ -1,6 +1,7 @@
 import type { ModuleDefinition } from '@motcua/kernel/contract';
 import identity from '@motcua/identity';
 import kernel from '@motcua/kernel';
+import workflow from '@motcua/workflow';
 
 /** Every module the server runs. Adding a module is one line here. */
-export const MODULES: readonly ModuleDefinition[] = [kernel, identity];
+export const MODULES: readonly ModuleDefinition[] = [kernel, identity, workflow];

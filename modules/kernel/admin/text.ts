@@ -1,7 +1,7 @@
-/** Lower case without Vietnamese diacritics (`Sở Tư pháp` → `so tu phap`), as the server searches. */
-export function foldVietnamese(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
-}
+import { foldVietnamese } from '../src/text/fold';
+
+/** The server's folding (`Sở Tư pháp` → `so tu phap`), so client-side filters match server search. */
+export { foldVietnamese };
 
 /** Whether every word of `query` occurs in `text`, ignoring case and diacritics. */
 export function matchesSearch(text: string, query: string): boolean {

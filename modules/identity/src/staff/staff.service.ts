@@ -1,5 +1,5 @@
 import {
-  AppError, appendAudit, ensureCan, foldVietnamese, publish, requirePrincipal, type RequestContext, uuid7,
+  AppError, appendAudit, ensureCan, publish, requirePrincipal, type RequestContext,
 } from '@motcua/kernel/contract';
 import { Agency } from '../agencies/agency.entity.js';
 import { agencyEntityOrFail } from '../agencies/agency.service.js';
