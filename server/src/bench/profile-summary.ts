@@ -60,7 +60,7 @@ export function summarise(profile: Profile, from = 0, to = Infinity, top = 30, i
     const delta = profile.timeDeltas[i + 1] ?? 0;
     const node = byId.get(profile.samples[i]);
     if (!node) continue;
-    const { functionName, url, lineNumber } = node.callFrame;
+    const { functionName, url } = node.callFrame;
     if (functionName === '(idle)') continue;
     const second = Math.floor((time - profile.startTime) / 1e6);
     busyPerSecond[second] = (busyPerSecond[second] ?? 0) + delta;
