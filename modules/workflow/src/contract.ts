@@ -25,3 +25,15 @@ export { DateTimeScalar, ZonedDateTime } from './shared/date-time.scalar.js';
 
 /** A calendar got a new version (its own change, or one inherited from its base calendar). */
 export const CalendarChanged = defineEvent<{ calendarId: string; version: number }>('workflow.CalendarChanged');
+
+// Process definitions (pure core): the step graph, publishing checks and pre-publish simulation.
+export {
+  type ProcessDefinition, type ProcessStep, type Step, type StepActor, type StepQuota, type StepTransition, type RoleCounts,
+  StepAction, StepKind, roleHolderKey,
+} from './processes/definition.js';
+export { validateProcess, ProcessProblemCode, type ProcessProblem, type ValidationContext } from './processes/validate.js';
+export { quotaMinutes, STANDARD_DAY_MINUTES } from './processes/quota.js';
+export {
+  simulateProcess, DeadEndReason, type SimulationOptions, type ServiceTime, DEFAULT_SERVICE_TIME, DEFAULT_SUPPLEMENT_PROBABILITY, DEFAULT_RETURN_PROBABILITY,
+} from './processes/simulate.js';
+export { type SimulationReport, type StepLoad, type RoleLoad, type DeadEnd } from './processes/simulation-report.js';
