@@ -13,6 +13,7 @@ import { createApollo } from './graphql/apollo.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { transactionMiddleware } from './graphql/transactions.js';
 import { graphqlHandler } from './http/graphql-handler.js';
+import { RateLimiter } from './http/rate-limit.js';
 import { createHttpServer, type RouteHandler } from './http/server.js';
 import { createLogger } from './logger.js';
 import { MODULES } from './modules.js';
@@ -87,7 +88,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       return { ready: false, reason: `database unreachable: ${(error as Error).message}` };
     }
   };
-  const graphql = graphqlHandler({ apollo, buildContext, maxBodyBytes: config.limits.maxBodyBytes });
+  const publicLimiter = config.publicRateLimit > 0 ? new RateLimiter(config.publicRateLimit) : undefined;
+  const graphql = graphqlHandler({ apollo, buildContext, maxBodyBytes: config.limits.maxBodyBytes, publicLimiter, trustProxy: config.trustProxy });
   const http = createHttpServer({ log, corsOrigins: config.corsOrigins, graphql, ready, routes: options.routes });
 
   return {

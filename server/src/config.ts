@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),
   MAX_QUERY_COMPLEXITY: z.coerce.number().int().positive().default(5_000),
   CORS_ORIGINS: z.string().default('*'),
+  PUBLIC_RATE_LIMIT: z.coerce.number().int().min(0).default(120),
+  TRUST_PROXY: booleanFlag.default(false),
   INTROSPECTION: booleanFlag.default(true),
   WORKERS: booleanFlag.default(true),
 });
@@ -40,6 +42,10 @@ export interface Config {
   demoSeed: 'auto' | 'true' | 'false';
   limits: { maxBodyBytes: number; maxDepth: number; maxComplexity: number };
   corsOrigins: string[];
+  /** Unauthenticated requests per minute per client address (0 = no limit). */
+  publicRateLimit: number;
+  /** Take the client address from X-Forwarded-For (behind a trusted reverse proxy). */
+  trustProxy: boolean;
   introspection: boolean;
   /** Run the outbox dispatcher and job runner in this process. */
   workers: boolean;
@@ -90,6 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoSeed: e.DEMO_SEED,
     limits: { maxBodyBytes: e.MAX_BODY_BYTES, maxDepth: e.MAX_QUERY_DEPTH, maxComplexity: e.MAX_QUERY_COMPLEXITY },
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()),
+    publicRateLimit: e.PUBLIC_RATE_LIMIT,
+    trustProxy: e.TRUST_PROXY,
     introspection: e.INTROSPECTION,
     workers: e.WORKERS,
   };

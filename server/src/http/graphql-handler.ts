@@ -4,12 +4,21 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { type IncomingRequestInfo, languageOf } from '../context.js';
 import { BodyTooLargeError, readBody } from './body.js';
+import type { RateLimiter } from './rate-limit.js';
 import { sendError } from './responses.js';
 
 export interface GraphqlHandlerDeps {
   apollo: ApolloServer<RequestContext>;
   buildContext: (request: IncomingRequestInfo) => Promise<RequestContext>;
   maxBodyBytes: number;
+  /** Limits unauthenticated requests per client address; none when absent. */
+  publicLimiter?: RateLimiter;
+  trustProxy?: boolean;
+}
+
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim() : '';
+  return forwarded || req.socket.remoteAddress || 'unknown';
 }
 
 const AUTH_STATUS = 401;
@@ -36,9 +45,17 @@ async function parseBody(req: IncomingMessage, maxBodyBytes: number): Promise<un
  * (oversized or malformed body, bad credentials) get the same typed error shape and one
  * log line.
  */
-export function graphqlHandler({ apollo, buildContext, maxBodyBytes }: GraphqlHandlerDeps) {
+export function graphqlHandler({ apollo, buildContext, maxBodyBytes, publicLimiter, trustProxy = false }: GraphqlHandlerDeps) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, log: Logger): Promise<void> => {
     const lang = languageOf(req.headers['accept-language']);
+    if (publicLimiter && !req.headers.authorization && req.method !== 'OPTIONS') {
+      const client = clientAddress(req, trustProxy);
+      if (!publicLimiter.take(client, Date.now())) {
+        log.warn({ code: 'RATE_LIMITED', client }, 'request refused: too many unauthenticated requests');
+        res.setHeader('retry-after', String(publicLimiter.retryAfterSeconds(client)));
+        return sendError(res, 429, 'RATE_LIMITED', lang);
+      }
+    }
     let body: unknown;
     try {
       body = await parseBody(req, maxBodyBytes);

@@ -72,7 +72,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await createTestDatabase(options.sqliteFile);
   const config: Config = loadConfig({
     NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_URL: database.url,
-    DEMO_SEED: options.demo === false ? 'false' : 'true', WORKERS: options.workers ? 'true' : 'false', ...options.env,
+    DEMO_SEED: options.demo === false ? 'false' : 'true', WORKERS: options.workers ? 'true' : 'false',
+    PUBLIC_RATE_LIMIT: '0', // tests sign in many times from one address; rate-limit.test.ts turns it on
+    ...options.env,
   });
   const logs: Array<Record<string, any>> = [];
   const destination = new Writable({
