@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { type SeedContext, uuid7 } from '@motcua/kernel/contract';
+import { type PermissionDefinition, type SeedContext, uuid7 } from '@motcua/kernel/contract';
 import { Agency } from '../agencies/agency.entity.js';
 import { searchTextOf } from '../agencies/agency.service.js';
 import { hashPassword } from '../auth/passwords.js';
@@ -10,11 +10,18 @@ import { User, UserKind, UserStatus } from '../staff/user.entity.js';
 import { userSearchText } from '../staff/new-account.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROVINCE, type DemoAgency } from './demo-province.js';
 
+/** A template's permissions: its own, plus those other modules declare for it. */
+function templatePermissions(template: (typeof BUILT_IN_ROLES)[number], permissions: readonly PermissionDefinition[]): string[] {
+  const contributed = permissions.filter((p) => p.builtInRoles?.includes(template.key)).map((p) => p.key);
+  return [...new Set([...template.permissions, ...contributed])];
+}
+
 /** Creates or refreshes the built-in role templates (their permission sets follow the code). */
-async function seedBuiltInRoles(em: EntityManager, now: Date): Promise<Map<string, Role>> {
+async function seedBuiltInRoles(em: EntityManager, now: Date, permissions: readonly PermissionDefinition[]): Promise<Map<string, Role>> {
   const existing = await em.find(Role, { builtIn: true, agency: null });
   const byKey = new Map(existing.map((role) => [role.key, role]));
-  for (const template of BUILT_IN_ROLES) {
+  for (const declared of BUILT_IN_ROLES) {
+    const template = { ...declared, permissions: templatePermissions(declared, permissions) };
     const role = byKey.get(template.key);
     if (role) {
       Object.assign(role, { name: template.name, nameEn: template.nameEn, description: template.description, permissions: template.permissions });
@@ -41,9 +48,9 @@ function createTree(em: EntityManager, node: DemoAgency, parent: Agency | null, 
  * The identity seed: built-in roles always; with `demo`, the demo province and one account
  * per built-in role (password `Motcua@2026`), once, into an empty database.
  */
-export async function seedIdentity({ em, clock, demo }: SeedContext): Promise<void> {
+export async function seedIdentity({ em, clock, demo, permissions }: SeedContext): Promise<void> {
   const now = clock.now();
-  const roles = await seedBuiltInRoles(em, now);
+  const roles = await seedBuiltInRoles(em, now, permissions);
   if (!demo || (await em.count(Agency)) > 0) return;
   const byCode = new Map<string, Agency>();
   createTree(em, DEMO_PROVINCE, null, now, byCode);

@@ -20,6 +20,12 @@ export interface PermissionDefinition {
   key: string;
   label: Bilingual;
   rule: (ctx: RuleContext) => void;
+  /**
+   * Built-in role templates (keys such as `AGENCY_ADMIN`) that include this permission, so a
+   * module adds its permissions to the roles agencies already use without the identity module
+   * knowing them.
+   */
+  builtInRoles?: string[];
 }
 
 /** What event handlers and jobs run with: their own transaction-bound EntityManager. */
@@ -63,6 +69,8 @@ export interface JobDefinition<P = any> {
 export interface SeedContext extends WorkContext {
   /** true when seeding demo data (README credentials), false for a bare production install. */
   demo: boolean;
+  /** Every module's permissions (e.g. for built-in role templates). */
+  permissions: readonly PermissionDefinition[];
 }
 
 /** Establishes the principal of a request from its `Authorization` header. */

@@ -9,5 +9,6 @@ export const workflowPermissions: PermissionDefinition[] = [
     key: 'calendar.manage',
     label: { vi: 'Quản lý lịch làm việc, ngày nghỉ lễ, hoán đổi', en: 'Manage working calendars, holidays and swaps' },
     rule: ({ can, grant }) => can('manage', 'Calendar', withinScope(grant.scope, { id: 'agency.id', path: 'agency.path' })),
+    builtInRoles: ['AGENCY_ADMIN'], // agency administrators keep their own agency's calendar
   },
 ];
