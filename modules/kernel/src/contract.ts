@@ -47,3 +47,5 @@ export { SortDirection } from './pagination/sort.js';
 export { asDate, asOptionalDate, asBoolean, asJson, relationId } from './db/rows.js';
 export { readPage, readOne, byKeys } from './db/page-query.js';
 export { readByIds, queryPrepared } from './db/prepared.js';
+export { type BlobStore, type StoredBlob, blobAddress, isBlobAddress } from './blobs/blob-store.js';
+export { LocalDirectoryBlobStore } from './blobs/local-directory.js';

@@ -1,0 +1,58 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { sampleResultPdf } from '../src/pdf/sample.js';
+import { signPdf } from '../src/sign/sign-pdf.js';
+import { Pkcs11Signer } from '../src/signers/pkcs11.js';
+import type { TestPki } from '../src/testing/test-pki.js';
+import { verifyPdf } from '../src/verify/verifier.js';
+import { hasPkcs11Binding, hasTool, opensslVerifyAll, tempDir, testPki, testTimestamper } from './support.js';
+
+const LIBRARY = '/usr/lib/softhsm/libsofthsm2.so';
+const HAS_SOFTHSM = hasTool('softhsm2-util') && (existsSync(LIBRARY) || !!process.env.CI) && hasPkcs11Binding();
+const PIN = '123456';
+let pki: TestPki;
+const signers: Pkcs11Signer[] = [];
+
+/** A fresh SoftHSM2 token (own config and token directory) holding the test organisation keys. */
+function initToken(identities: Array<[string, Uint8Array]>): void {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'softhsm2.conf'), `directories.tokendir = ${dir}\nobjectstore.backend = file\nlog.level = ERROR\n`);
+  process.env.SOFTHSM2_CONF = join(dir, 'softhsm2.conf');
+  execFileSync('softhsm2-util', ['--init-token', '--free', '--label', 'motcua', '--pin', PIN, '--so-pin', '654321']);
+  identities.forEach(([label, pkcs8], i) => {
+    const pem = `-----BEGIN PRIVATE KEY-----\n${Buffer.from(pkcs8).toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END PRIVATE KEY-----\n`;
+    writeFileSync(join(dir, `${label}.pem`), pem);
+    execFileSync('softhsm2-util', ['--import', join(dir, `${label}.pem`), '--token', 'motcua', '--label', label, '--id', `0${i + 1}`, '--pin', PIN]);
+  });
+}
+
+describe.skipIf(!HAS_SOFTHSM)('PKCS#11 HSM (SoftHSM2)', () => {
+  beforeAll(async () => {
+    pki = await testPki();
+    initToken([['seal-rsa', pki.organisation.RSA.pkcs8], ['seal-ec', pki.organisation.EC.pkcs8]]);
+  });
+  afterAll(() => signers.forEach((s) => s.close()));
+
+  test.each(['RSA', 'EC'] as const)('the agency seal signs inside the token (%s) after the officer', async (kind) => {
+    const seal = Pkcs11Signer.open({ library: LIBRARY, tokenLabel: 'motcua', pin: PIN, keyLabel: `seal-${kind.toLowerCase()}`, algorithm: kind, certificate: pki.organisation[kind].certificate, chain: pki.organisation[kind].chain });
+    signers.push(seal);
+    try {
+      const officer = await signPdf(await sampleResultPdf({ number: '3/QD', date: '2026-11-26' }), pki.officer.RSA.signer(), { fieldName: 'CaNhan', claimedTime: new Date(), level: 'B_B' });
+      const signed = await signPdf(officer, seal, { fieldName: 'CoQuan', claimedTime: new Date(), level: 'B_T', timestamper: testTimestamper(pki) });
+      const report = await verifyPdf(signed, { anchors: [pki.root.certificate], crls: [], version: 'test' }, { now: new Date() });
+      expect(report.signatures.map((s) => s.indication)).toEqual(['TOTAL_PASSED', 'TOTAL_PASSED']);
+      if (hasTool('openssl')) expect(opensslVerifyAll(signed, pki.root.certificate)).toEqual([0, 0]);
+    } finally {
+      signers.splice(signers.indexOf(seal), 1);
+      seal.close();
+    }
+  });
+
+  test('a wrong PIN or an unknown key label is refused', () => {
+    const base = { library: LIBRARY, tokenLabel: 'motcua', algorithm: 'EC' as const, certificate: new Uint8Array() };
+    expect(() => Pkcs11Signer.open({ ...base, pin: '000000', keyLabel: 'seal-ec' })).toThrow(/PIN_INCORRECT/);
+    expect(() => Pkcs11Signer.open({ ...base, pin: PIN, keyLabel: 'missing' })).toThrow(/no private key labelled missing/);
+  });
+});
