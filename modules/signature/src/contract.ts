@@ -14,3 +14,5 @@ export { verifyPdf, type VerifyOptions } from './verify/verifier.js';
 export { type VerificationReport, type SignatureVerification, type Indication } from './verify/report.js';
 export { type TrustContext } from './verify/trust.js';
 export { useBlobStore } from './store/blobs.js';
+export { createTestPki, type TestPki } from './testing/test-pki.js';
+export { sampleResultPdf } from './pdf/sample.js';

@@ -26,6 +26,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { benchSignatures, formatSignatureTable } from './signature.js';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -70,6 +71,8 @@ const settings = {
   queries: listEnv<QueryKey>('BENCH_QUERIES', ['me', 'list']),
   pgUrl: process.env.BENCH_PG_URL || 'postgresql://postgres@127.0.0.1:5432/postgres',
   cpuProf: ['1', 'true'].includes(process.env.BENCH_CPU_PROF ?? ''),
+  /** Runs per signature operation (0 skips the signature bench). */
+  signatureOps: Math.round(numberEnv('BENCH_SIGNATURE_OPS', 30)),
 };
 
 /** A structural difference between the two servers' answers: the bench's numbers would be meaningless. */
@@ -276,6 +279,9 @@ async function main(): Promise<number> {
   const missed = comparisons.filter((c) => !c.pass);
   console.log(missed.length ? `\n${missed.length} of ${comparisons.length} targets missed (reported only; the bench does not fail on targets).` : `\nAll ${comparisons.length} targets met.`);
 
+  const signatures = settings.signatureOps > 0 ? await benchSignatures(settings.signatureOps) : [];
+  if (signatures.length) console.log(`\nSignatures (in process, one-page result):\n\n${formatSignatureTable(signatures)}`);
+
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = resolve(RESULTS_DIR, 'latest.json');
   const report = {
@@ -287,6 +293,7 @@ async function main(): Promise<number> {
     results: comparisons.map((c) => ({
       database: c.database, query: c.query, ratio: Number(c.ratio.toFixed(4)), target: c.target, pass: c.pass, ours: c.ours, baseline: c.baseline,
     })),
+    signatures,
     databases: runs.map(({ samples, ...rest }) => rest),
     samples: runs.flatMap((r) => r.samples),
   };
