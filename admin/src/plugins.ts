@@ -1,5 +1,6 @@
 import identity from '@motcua/identity/admin';
+import signature from '@motcua/signature/admin';
 import type { AdminPlugin } from '@motcua/kernel/admin';
 
 /** Every module's admin plugin. Adding a module's admin pages to the app is one line here. */
-export const plugins: readonly AdminPlugin[] = [identity];
+export const plugins: readonly AdminPlugin[] = [identity, signature];

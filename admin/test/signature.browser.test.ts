@@ -1,0 +1,104 @@
+import { createTestPki, sampleResultPdf, signPdf } from '@motcua/signature/contract';
+import { adminRoutes, createTestApp, DEMO_PASSWORD, type TestApp } from '@motcua/server/testing';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildAdminIfStale, CHROMIUM, DIST, launchChromium, openPage, RESULTS, type WatchedPage } from './browser';
+
+const BROWSER_READY = Boolean(CHROMIUM) || Boolean(process.env.CI);
+if (!BROWSER_READY) console.warn('signature browser tests skipped: Chromium is not installed (apt-get install chromium); CI requires it');
+
+const LOGIN_TOKENS = `mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { accessToken expiresAt refreshToken refreshExpiresAt } }`;
+const ADD_ANCHOR = 'mutation($i: AddTrustAnchorInput!) { addTrustAnchor(input: $i) { number label } }';
+const ROOT_NAME = 'Motcua Test Root (browser test)';
+
+describe.skipIf(!BROWSER_READY)('signature admin pages in a real browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let admin: string;
+  let signed: Uint8Array;
+  const pages: WatchedPage[] = [];
+
+  beforeAll(async () => {
+    buildAdminIfStale();
+    const [app, pki] = await Promise.all([createTestApp({ routes: adminRoutes(DIST) }), createTestPki()]);
+    t = app;
+    admin = `${t.url}/admin`;
+    const pdf = await sampleResultPdf({ number: '15/QĐ-STP', date: '2026-11-26', title: 'Quyết định cấp phiếu lý lịch tư pháp' });
+    signed = await signPdf(pdf, pki.officer.RSA.signer(), { fieldName: 'CaNhan', claimedTime: new Date(), level: 'B_B', reason: 'Phê duyệt kết quả', signerName: 'Nguyễn Văn Ánh' });
+    const token = (await tokensOf('admin')).accessToken;
+    const added = await t.gql(ADD_ANCHOR, { i: { name: ROOT_NAME, certificateBase64: Buffer.from(pki.root.certificate).toString('base64') } }, { token });
+    expect(added.errors).toBeUndefined();
+    browser = await launchChromium();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  afterEach(() => {
+    expect(pages.flatMap((watched) => watched.problems.splice(0))).toEqual([]);
+  });
+
+  async function tokensOf(username: string): Promise<Record<string, string>> {
+    const { data } = await t.gql(LOGIN_TOKENS, { u: username, p: DEMO_PASSWORD });
+    return data.login;
+  }
+
+  /** A new tab signed in as `username` (session stored as after a sign-in), at `path`. */
+  async function openSignedIn(username: string, path: string): Promise<WatchedPage> {
+    const watched = await openPage(browser);
+    pages.push(watched);
+    const tokens = await tokensOf(username);
+    await watched.page.goto(`${admin}/login`);
+    await watched.page.evaluate((session) => localStorage.setItem('motcua.session', JSON.stringify(session)), tokens);
+    await watched.page.goto(`${admin}${path}`);
+    return watched;
+  }
+
+  async function upload(watched: WatchedPage, name: string, bytes: Uint8Array): Promise<void> {
+    await watched.page.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/pdf', buffer: Buffer.from(bytes) });
+  }
+
+  it('tells quantri a signed result is valid, and a changed one is not', async () => {
+    const watched = await openSignedIn('quantri', '/signature/verify');
+    const { page } = watched;
+    await page.getByRole('heading', { name: 'Kiểm tra chữ ký số trên tài liệu PDF' }).waitFor();
+    await page.getByRole('menuitem', { name: 'Kiểm tra chữ ký số' }).waitFor();
+    expect(await page.getByRole('menuitem', { name: 'Danh sách tin cậy' }).count()).toBe(0);
+
+    writeFileSync(resolve(RESULTS, 'signed-sample.pdf'), signed);
+    await upload(watched, 'ket-qua-da-ky.pdf', signed);
+    const report = page.getByTestId('verify-report');
+    await report.getByTestId('indication').first().getByText('Hợp lệ', { exact: true }).waitFor();
+    await report.getByText('Nguyễn Văn Ánh').first().waitFor();
+    await report.getByText('Toàn bộ tài liệu').waitFor();
+    await watched.screenshot('sig-01-verify-valid');
+
+    const tampered = signed.slice();
+    const at = tampered.indexOf(0x42, Math.floor(tampered.length / 4)); // a byte inside the signed range, before the signature
+    tampered[at] ^= 0x01;
+    await upload(watched, 'ket-qua-bi-sua.pdf', tampered);
+    await report.getByTestId('indication').first().getByText('Không hợp lệ', { exact: true }).waitFor();
+    await report.getByText('Tài liệu đã bị sửa sau khi ký.').waitFor();
+    await watched.screenshot('sig-02-verify-tampered');
+
+    const huge = new Uint8Array(800_000);
+    huge.set(new TextEncoder().encode('%PDF-1.7\n'));
+    await upload(watched, 'qua-lon.pdf', huge);
+    await page.getByTestId('verify-problem').getByText(/quá lớn/).waitFor();
+    await watched.screenshot('sig-03-verify-too-large');
+  }, 60_000);
+
+  it('shows admin the trust list with the test root', async () => {
+    const watched = await openSignedIn('admin', '/signature/trust-list');
+    const { page } = watched;
+    await page.getByRole('heading', { name: 'Danh sách tin cậy' }).waitFor();
+    await page.getByTestId('anchors').getByText(ROOT_NAME).waitFor();
+    await page.getByTestId('anchors').getByText('CN=Motcua Test Root CA', { exact: false }).first().waitFor();
+    await page.getByRole('button', { name: 'Tải lên CRL' }).waitFor();
+    await watched.screenshot('sig-04-trust-list');
+  }, 60_000);
+});
