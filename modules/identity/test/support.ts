@@ -3,36 +3,12 @@
  * a refused operation wrote nothing, and the GraphQL documents the tests send.
  */
 import { expect } from 'vitest';
-import type { GraphqlResult, TestApp } from '@motcua/server/testing';
+import { expectOk, expectRefused, type GraphqlError, type TestApp, writeCounter } from '@motcua/server/testing';
+
+export { expectOk, expectRefused, type GraphqlError };
 
 /** Initial password of the accounts the tests create. */
 export const STAFF_PASSWORD = 'Matkhau2026';
-
-/** Letters that only Vietnamese text has (precomposed diacritics, đ). */
-const VIETNAMESE_LETTER = /[À-ỹ]/;
-
-export type GraphqlError = NonNullable<GraphqlResult['errors']>[number];
-
-/** Asserts the operation succeeded and returns its data. */
-export function expectOk<T = any>(result: GraphqlResult<T>, label = 'operation'): T {
-  expect(result.errors, `${label} failed: ${JSON.stringify(result.errors)}`).toBeUndefined();
-  expect(result.status, `${label}: HTTP status`).toBe(200);
-  return result.data as T;
-}
-
-/**
- * Asserts the operation was refused with exactly `code`, with a Vietnamese and an English
- * message, and that no data came back for it. Returns the error for further checks.
- */
-export function expectRefused(result: GraphqlResult, code: string, label = 'operation'): GraphqlError {
-  const codes = result.errors?.map((error) => error.extensions.code);
-  expect(codes, `${label}: expected ${code}, got ${JSON.stringify(result.errors ?? result.data)}`).toEqual([code]);
-  const [error] = result.errors!;
-  expect(error.extensions.messages.vi, `${label}: Vietnamese message`).toMatch(VIETNAMESE_LETTER);
-  expect(error.extensions.messages.en, `${label}: English message`).toMatch(/\w/);
-  for (const [field, value] of Object.entries(result.data ?? {})) expect(value, `${label}: ${field} must carry no data`).toBeNull();
-  return error;
-}
 
 /** Every table an identity operation can write to. */
 export const WRITABLE_TABLES = [
@@ -40,22 +16,7 @@ export const WRITABLE_TABLES = [
   'kernel_audit', 'kernel_outbox',
 ];
 
-/** Runs `action` and reports how many rows each table gained or lost (tables that did not change are left out). */
-export async function rowsWrittenBy<T>(t: TestApp, action: () => Promise<T>): Promise<{ result: T; written: Record<string, number> }> {
-  const before = await t.count(...WRITABLE_TABLES);
-  const result = await action();
-  const after = await t.count(...WRITABLE_TABLES);
-  const written = Object.fromEntries(WRITABLE_TABLES.filter((table) => after[table] !== before[table]).map((table) => [table, after[table] - before[table]]));
-  return { result, written };
-}
-
-/** Runs an operation that must be refused with `code` and must write no row. */
-export async function expectRefusedWithoutWrites(t: TestApp, code: string, label: string, action: () => Promise<GraphqlResult>): Promise<GraphqlError> {
-  const { result, written } = await rowsWrittenBy(t, action);
-  const error = expectRefused(result, code, label);
-  expect(written, `${label}: a refused operation wrote rows`).toEqual({});
-  return error;
-}
+export const { rowsWrittenBy, expectRefusedWithoutWrites } = writeCounter(WRITABLE_TABLES);
 
 /** Raw SQL against the test database, for facts the API does not expose (e.g. failed-login counters). */
 export async function sql<T = Record<string, unknown>>(t: TestApp, query: string, params: unknown[] = []): Promise<T[]> {

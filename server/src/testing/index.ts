@@ -9,6 +9,7 @@ import { createTestDatabase } from './database.js';
 
 export { createTestDatabase } from './database.js';
 export { adminRoutes } from '../http/admin.js';
+export { expectOk, expectRefused, writeCounter, type GraphqlError, type WriteCounter } from './assertions.js';
 
 /** The demo password (README); every demo account has it. */
 export const DEMO_PASSWORD = 'Motcua@2026';
