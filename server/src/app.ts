@@ -1,6 +1,6 @@
 import type { ApolloServer } from '@apollo/server';
 import {
-  type Clock, JobRunner, type ModuleDefinition, OutboxDispatcher, type PlatformSettings, type RequestContext, systemClock,
+  type Clock, JobRunner, type ModuleDefinition, OutboxDispatcher, type PlatformSettings, type RequestContext, type StartContext, systemClock,
 } from '@motcua/kernel/contract';
 import type { GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
@@ -50,10 +50,15 @@ export interface App {
   stop(): Promise<void>;
 }
 
+/** Runs every module's `onStart` hook in module order, each with its own EntityManager and logger. */
+async function startModules(orm: Orm, modules: readonly ModuleDefinition[], ctx: Omit<StartContext, 'em'>): Promise<void> {
+  for (const module of modules) await module.onStart?.({ ...ctx, em: orm.em.fork(), log: ctx.log.child({ module: module.name }) });
+}
+
 /**
  * Assembles the server: ORM (migrated), GraphQL schema from the modules, Apollo, the outbox
  * dispatcher and job runner, and the HTTP front. Seeds built-in data, and demo data where
- * configured.
+ * configured, then runs the modules' `onStart` hooks (before anything listens).
  *
  * @example
  * const app = await createApp({ config: loadConfig() });
@@ -77,6 +82,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   await apollo.start();
   const buildContext = contextFactory({ orm, modules, clock, platform });
   await runSeeds(orm, modules, clock, log, config.demoSeed === 'true' || (config.demoSeed === 'auto' && config.database.dialect === 'sqlite'));
+  try {
+    await startModules(orm, modules, { log, clock, production: config.production, environment: config.env, env: config.variables, dataDir: config.dataDir });
+  } catch (error) {
+    await apollo.stop();
+    await orm.close();
+    throw error; // a module refused its configuration: the server must not take requests
+  }
 
   let migrated = false;
   const ready = async () => {

@@ -26,6 +26,7 @@ const EnvSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   INTROSPECTION: booleanFlag.default(true),
   WORKERS: booleanFlag.default(true),
+  DATA_DIR: z.string().min(1).optional(),
 });
 
 export type Dialect = 'sqlite' | 'postgresql';
@@ -49,6 +50,10 @@ export interface Config {
   introspection: boolean;
   /** Run the outbox dispatcher and job runner in this process. */
   workers: boolean;
+  /** Files kept between restarts (development keys, secrets): `DATA_DIR`, else beside the SQLite file, else `<repo>/data`. */
+  dataDir: string;
+  /** The variables this configuration was read from; modules validate their own (`onStart`). */
+  variables: Readonly<Record<string, string | undefined>>;
 }
 
 function databaseOf(url: string): Config['database'] {
@@ -100,5 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     introspection: e.INTROSPECTION,
     workers: e.WORKERS,
+    dataDir: resolve(e.DATA_DIR ?? (database.sqliteFile && database.sqliteFile !== ':memory:' ? dirname(database.sqliteFile) : resolve(REPO_ROOT, 'data'))),
+    variables: { ...env },
   };
 }

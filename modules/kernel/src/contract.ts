@@ -28,6 +28,7 @@ export {
   type WorkContext,
   type DeliveredEvent,
   type SeedContext,
+  type StartContext,
   type Authenticator,
 } from './module/define-module.js';
 export { PageInfo, PageArgs, Connection, pageWindow, toConnection, encodeCursor, decodeCursor, type Window, type ConnectionResult, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination/connection.js';

@@ -73,6 +73,21 @@ export interface SeedContext extends WorkContext {
   permissions: readonly PermissionDefinition[];
 }
 
+/**
+ * What a module's `onStart` hook receives: the migrated database, the log, the clock, and the
+ * process configuration the module reads its own settings from.
+ */
+export interface StartContext extends WorkContext {
+  /** `NODE_ENV=production`: development conveniences must refuse to run. */
+  production: boolean;
+  /** `NODE_ENV` as configured (`development`, `production` or `test`). */
+  environment: 'development' | 'production' | 'test';
+  /** The environment variables the server was configured from; modules validate their own. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** A directory for files the installation keeps between restarts (never the database). */
+  dataDir: string;
+}
+
 /** Establishes the principal of a request from its `Authorization` header. */
 export type Authenticator = (
   authorization: string | undefined,
@@ -103,6 +118,15 @@ export interface ModuleDefinition {
   jobs?: JobDefinition[];
   seed?: (ctx: SeedContext) => Promise<void>;
   authenticator?: Authenticator;
+  /**
+   * Runs once per process at start-up, after migrations and seeds and before the server
+   * listens, in module order. A throw stops the start-up (e.g. invalid configuration), so a
+   * misconfigured server never takes requests.
+   *
+   * @example
+   * onStart: async ({ env, log }) => { configureSigning(await signersFromEnv(env)); log.info('signers ready'); },
+   */
+  onStart?: (ctx: StartContext) => Promise<void>;
 }
 
 /** Declares a module; identity function that gives type checking and a place for docs. */
