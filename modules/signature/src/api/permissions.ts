@@ -17,4 +17,11 @@ export const signaturePermissions: PermissionDefinition[] = [
       if (grant.scope.global) can('manage', 'TrustList');
     },
   },
+  {
+    key: 'signature.keys.read',
+    label: { vi: 'Xem khóa ký và chứng thư số của hệ thống', en: 'View signing keys and certificates' },
+    rule: ({ can, grant }) => {
+      if (grant.scope.global) can('read', 'SigningKey');
+    },
+  },
 ];

@@ -5,12 +5,14 @@ import { keysOperableBy } from '../signers/registry.js';
 import { certificateInfo } from '../verify/report.js';
 import { DocumentVersion, SignatureRecord, TrustListVersion, VerificationRecord } from '../store/entities.js';
 import { decodeDocument, documentVersionOrFail, storeDocumentVersion } from './documents.service.js';
-import { completeClientSignature, prepareClientSignature, signDocument } from './signing.service.js';
+import { completeClientSignature, ownSignatureRequest, pollSignatureRequest, prepareClientSignature, signDocument } from './signing.service.js';
 import { addTrustAnchor, currentTrustList, removeTrustAnchor, trustListLabel, uploadCrl } from './trust-list.service.js';
+import { auditAnchorReport } from '../anchor/audit-anchor.js';
 import {
-  AddTrustAnchorInput, ClientSigningSessionNode, CompleteClientSignatureInput, DocumentVersionNode, PrepareClientSignatureInput, SignatureRecordNode,
-  SignDocumentInput, SigningKeyNode, SignatureRoleEnum, TrustListNode, UploadCrlInput, UploadDocumentInput, VerificationReportNode, VerifyDocumentInput,
+  AddTrustAnchorInput, AuditAnchorReportNode, ClientSigningSessionNode, CompleteClientSignatureInput, DocumentVersionNode, PrepareClientSignatureInput, SignatureRecordNode,
+  SignDocumentInput, SigningConfigurationNode, SigningKeyNode, SignatureRoleEnum, TrustListNode, UploadCrlInput, UploadDocumentInput, VerificationReportNode, VerifyDocumentInput,
 } from './types.js';
+import { signingConfiguration } from './signers.service.js';
 import { verifyDocument } from './verification.service.js';
 
 const fromBase64 = (value: string) => new Uint8Array(Buffer.from(value, 'base64'));
@@ -35,10 +37,22 @@ export class SignatureResolver {
   }
 
   @Mutation(() => SignatureRecordNode, {
-    description: 'Signs a document version with a server-side key (PAdES; officer first, then the agency seal as an incremental update). Idempotent per (version, role); refused when the version is not `expectedSha256`.',
+    description: 'Signs a document version with a server-side key (PAdES; officer first, then the agency seal as an incremental update). Idempotent per (version, role); refused when the version is not `expectedSha256`. Remote services that wait for the key holder return `PENDING_USER_CONFIRMATION` with `remoteTransactionId`: then poll `pollSignatureRequest`.',
   })
   async signDocument(@Arg('input') input: SignDocumentInput, @Ctx() ctx: RequestContext): Promise<SignatureRecordNode> {
     return toRecord(await signDocument(ctx, input));
+  }
+
+  @Query(() => SignatureRecordNode, { description: "One of the caller's signing requests, as stored (e.g. a remote signature still `PENDING_USER_CONFIRMATION`) (`signature.sign`)." })
+  async signatureRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<SignatureRecordNode> {
+    return toRecord(await ownSignatureRequest(ctx, id));
+  }
+
+  @Mutation(() => SignatureRecordNode, {
+    description: 'Asks the remote signing service once about a pending request: `COMPLETED` once the key holder confirmed (the signed version is stored), `FAILED` when refused or expired, otherwise still `PENDING_USER_CONFIRMATION`. Poll every few seconds.',
+  })
+  async pollSignatureRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<SignatureRecordNode> {
+    return toRecord(await pollSignatureRequest(ctx, id));
   }
 
   @Mutation(() => ClientSigningSessionNode, { description: 'USB-token signing, phase one: prepares the signature and returns the digest for the token to sign.' })
@@ -57,6 +71,17 @@ export class SignatureResolver {
     ensureCan(ctx, 'sign', 'Document');
     const keys = keysOperableBy(ctx.principal!.userId);
     return Promise.all(keys.map(async ([keyId, key]) => ({ keyId, role: key.role as SignatureRoleEnum, certificate: certificateInfo(parseCertificate(await key.signer.certificate())) })));
+  }
+
+  @Query(() => SigningConfigurationNode, { description: 'Keys and certificates: every server-side signer configured at start-up (role, custody, certificate, status) and the TSA (`signature.keys.read`).' })
+  async signingConfiguration(@Ctx() ctx: RequestContext): Promise<SigningConfigurationNode> {
+    return (await signingConfiguration(ctx)) as unknown as SigningConfigurationNode;
+  }
+
+  @Query(() => AuditAnchorReportNode, { description: "Verifies the audit log's hash chain and every stored RFC 3161 timestamp of its head (token valid, hash still at that position) (`signature.keys.read`)." })
+  async auditAnchorReport(@Ctx() ctx: RequestContext): Promise<AuditAnchorReportNode> {
+    const { ok, chain, anchors } = await auditAnchorReport(ctx);
+    return { ok, anchors, chain: { ok: chain.ok, checked: chain.checked, firstBrokenSeq: chain.firstBroken?.seq ?? null, firstBrokenReason: chain.firstBroken?.reason ?? null } };
   }
 
   @Query(() => [SignatureRecordNode], { description: 'Signature records of every version of the document this version belongs to, oldest first (`signature.sign`).' })

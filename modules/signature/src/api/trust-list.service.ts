@@ -25,15 +25,34 @@ export function trustContext(version: TrustListVersion): TrustContext {
 
 async function appendVersion(ctx: RequestContext, change: string, edit: (anchors: TrustItem[], crls: TrustItem[]) => { anchors: TrustItem[]; crls: TrustItem[] }): Promise<TrustListVersion> {
   ensureCan(ctx, 'manage', 'TrustList');
-  const current = await currentTrustList(ctx.em);
+  return writeTrustListVersion(ctx.em, { actorId: ctx.principal!.userId, now: ctx.clock.now() }, change, edit);
+}
+
+/** Writes the next trust-list version (and its audit entry) from an edit of the current one. */
+async function writeTrustListVersion(
+  em: EntityManager, by: { actorId: string | null; now: Date }, change: string, edit: (anchors: TrustItem[], crls: TrustItem[]) => { anchors: TrustItem[]; crls: TrustItem[] },
+): Promise<TrustListVersion> {
+  const current = await currentTrustList(em);
   const next = edit([...current.anchors], [...current.crls]);
   const version = Object.assign(new TrustListVersion(), {
     id: uuid7(), number: current.number + 1, hash: sha256Hex(new TextEncoder().encode(canonicalJson([next.anchors.map((a) => a.sha256), next.crls.map((c) => c.sha256)]))),
-    ...next, change, createdAt: ctx.clock.now(), createdBy: ctx.principal!.userId,
+    ...next, change, createdAt: by.now, createdBy: by.actorId,
   });
-  ctx.em.persist(version);
-  await appendAudit(ctx.em, { actorId: ctx.principal!.userId, action: 'signature.trust.change', entityType: 'TrustListVersion', entityId: version.id, data: { number: version.number, hash: version.hash, change } }, ctx.clock.now());
+  em.persist(version);
+  await appendAudit(em, { actorId: by.actorId, action: 'signature.trust.change', entityType: 'TrustListVersion', entityId: version.id, data: { number: version.number, hash: version.hash, change } }, by.now);
   return version;
+}
+
+/**
+ * Development start-up only: trusts the generated development root, once, as a system change
+ * of the trust list (so the demo's own signatures verify). Returns whether it added it.
+ */
+export async function trustDevelopmentRoot(em: EntityManager, rootDer: Uint8Array, now: Date): Promise<boolean> {
+  const sha256 = sha256Hex(rootDer);
+  if ((await currentTrustList(em)).anchors.some((a) => a.sha256 === sha256)) return false;
+  const item: TrustItem = { sha256, subject: nameToString(parseCertificate(rootDer).subject), der: Buffer.from(rootDer).toString('base64'), name: 'Motcua development root (demo only)' };
+  await em.transactional((tx) => writeTrustListVersion(tx as EntityManager, { actorId: null, now }, `add anchor ${item.subject} (development PKI)`, (anchors, crls) => ({ anchors: [...anchors, item], crls })));
+  return true;
 }
 
 function certificateOrFail(der: Uint8Array): pkijs.Certificate {

@@ -22,7 +22,7 @@ export class DocumentVersionNode {
 export class SignatureRecordNode {
   @Field(() => ID) id!: string;
   @Field(() => SignatureRoleEnum) role!: SignatureRoleEnum;
-  @Field({ description: '`PREPARED` (client flow waiting for the token) or `COMPLETED`.' }) status!: string;
+  @Field({ description: '`PREPARED` (client flow waiting for the token), `PENDING_USER_CONFIRMATION` (a remote service waits for the key holder; poll with `pollSignatureRequest`), `COMPLETED` or `FAILED` (see `failureReason`).' }) status!: string;
   @Field(() => PadesLevelEnum) level!: PadesLevelEnum;
   @Field(() => ID) inputVersionId!: string;
   @Field(() => ID, { nullable: true }) outputVersionId!: string | null;
@@ -30,6 +30,9 @@ export class SignatureRecordNode {
   @Field(() => String, { nullable: true, description: 'SHA-256 of the signer certificate.' }) signerSha256!: string | null;
   @Field(() => Date, { description: 'Claimed signing time (/M).' }) claimedTime!: Date;
   @Field(() => Date, { nullable: true, description: 'Trusted time from the signature timestamp (B-T).' }) timestampTime!: Date | null;
+  @Field(() => String, { nullable: true, description: "Remote signing: the service's transaction id (what the key holder sees in their app)." }) remoteTransactionId!: string | null;
+  @Field(() => Date, { nullable: true, description: 'Remote signing: when a pending request is given up.' }) expiresAt!: Date | null;
+  @Field(() => String, { nullable: true, description: '`FAILED`: why, e.g. `REJECTED: …`, `EXPIRED`, `DOCUMENT_CHANGED: …`.' }) failureReason!: string | null;
 }
 
 @ObjectType('ClientSigningSession', { description: 'Phase one of signing with a USB token: the digest the token must sign.' })
@@ -180,4 +183,67 @@ export class SigningKeyNode {
   @Field({ description: 'Pass as `keyId` to `signDocument`.' }) keyId!: string;
   @Field(() => SignatureRoleEnum) role!: SignatureRoleEnum;
   @Field(() => CertificateNode) certificate!: CertificateNode;
+}
+
+export enum KeyCustodyEnum { PKCS12_FILE = 'PKCS12_FILE', PKCS11_HSM = 'PKCS11_HSM', REMOTE_SIGN_HASH = 'REMOTE_SIGN_HASH', DEVELOPMENT_TEST_PKI = 'DEVELOPMENT_TEST_PKI', IN_MEMORY = 'IN_MEMORY' }
+export enum CertificateStatusEnum { OK = 'OK', EXPIRING_SOON = 'EXPIRING_SOON', EXPIRED = 'EXPIRED', NOT_YET_VALID = 'NOT_YET_VALID' }
+registerEnumType(KeyCustodyEnum, {
+  name: 'KeyCustody',
+  description: 'Where a signing key lives: a PKCS#12 file (development only), an HSM over PKCS#11, a remote sign-hash service, the generated development PKI, or in memory (tests).',
+});
+registerEnumType(CertificateStatusEnum, { name: 'CertificateStatus', description: 'Validity now: `EXPIRING_SOON` within 30 days of notAfter.' });
+
+@ObjectType('CertificateStanding', { description: 'A certificate of a configured key or TSA, with its key algorithm and status now.' })
+export class CertificateStandingNode extends CertificateNode {
+  @Field({ description: 'E.g. `RSA-2048`, `EC P-256`.' }) keyAlgorithm!: string;
+  @Field(() => CertificateStatusEnum) status!: CertificateStatusEnum;
+}
+
+@ObjectType('ConfiguredSigner', { description: 'A server-side signing key configured at start-up; no key material, only where it lives and its certificate.' })
+export class ConfiguredSignerNode {
+  @Field({ description: 'Pass as `keyId` to `signDocument`.' }) keyId!: string;
+  @Field(() => SignatureRoleEnum) role!: SignatureRoleEnum;
+  @Field(() => KeyCustodyEnum) custody!: KeyCustodyEnum;
+  @Field({ description: 'Anyone holding `signature.sign` may use the key; otherwise only its named operators.' }) openToAllSigners!: boolean;
+  @Field(() => Int, { description: 'How many named users may operate the key.' }) operatorCount!: number;
+  @Field(() => CertificateStandingNode) certificate!: CertificateStandingNode;
+}
+
+@ObjectType('TimestampAuthorityInfo', { description: 'The configured RFC 3161 timestamp authority.' })
+export class TimestampAuthorityNode {
+  @Field({ description: '`HTTP` (a TSA URL from configuration) or `IN_PROCESS` (development).' }) kind!: string;
+  @Field(() => String, { nullable: true }) url!: string | null;
+  @Field(() => CertificateStandingNode, { nullable: true, description: 'In-process TSAs: their certificate.' }) certificate!: CertificateStandingNode | null;
+}
+
+@ObjectType('SigningConfiguration', { description: 'The server-side signers and the TSA configured at start-up.' })
+export class SigningConfigurationNode {
+  @Field(() => [ConfiguredSignerNode]) signers!: ConfiguredSignerNode[];
+  @Field(() => TimestampAuthorityNode, { nullable: true, description: 'Null: no TSA, only PAdES B-B.' }) tsa!: TimestampAuthorityNode | null;
+}
+
+@ObjectType('AuditChainCheck', { description: "The kernel audit log's hash chain, walked from the first row." })
+export class AuditChainCheckNode {
+  @Field() ok!: boolean;
+  @Field(() => Int, { description: 'Rows found intact.' }) checked!: number;
+  @Field(() => Int, { nullable: true, description: 'The first broken row.' }) firstBrokenSeq?: number | null;
+  @Field(() => String, { nullable: true, description: '`HASH_MISMATCH`, `PREVIOUS_HASH_MISMATCH` or `MISSING_ROW`.' }) firstBrokenReason?: string | null;
+}
+
+@ObjectType('AuditAnchorCheck', { description: 'One RFC 3161 timestamp of the audit-log head, checked.' })
+export class AuditAnchorCheckNode {
+  @Field(() => Int, { description: 'The audit row that was the head when stamped.' }) seq!: number;
+  @Field() headHash!: string;
+  @Field(() => Date, { description: "The TSA's time." }) genTime!: Date;
+  @Field({ description: '`HTTP <url>` or `IN_PROCESS`.' }) tsa!: string;
+  @Field({ description: 'The token verifies and its TSA chains to the trust list.' }) tokenValid!: boolean;
+  @Field({ description: 'The audit row at `seq` still has the stamped hash.' }) hashMatches!: boolean;
+  @Field(() => [String]) problems!: string[];
+}
+
+@ObjectType('AuditAnchorReport', { description: 'The audit chain and every timestamp of its head, verified now.' })
+export class AuditAnchorReportNode {
+  @Field({ description: 'The chain is intact and every anchor verifies.' }) ok!: boolean;
+  @Field(() => AuditChainCheckNode) chain!: AuditChainCheckNode;
+  @Field(() => [AuditAnchorCheckNode]) anchors!: AuditAnchorCheckNode[];
 }

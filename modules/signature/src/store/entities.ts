@@ -60,7 +60,7 @@ export class SignatureRecord {
   @Property({ length: 20 })
   role!: string;
 
-  /** PREPARED, COMPLETED, FAILED. */
+  /** PREPARED (client flow), PENDING_USER_CONFIRMATION (remote service), COMPLETED, FAILED. */
   @Property({ length: 20 })
   status!: string;
 
@@ -80,6 +80,14 @@ export class SignatureRecord {
   /** Two-phase flow: what phase one prepared (blob address, signed attributes, certificates). */
   @Property({ type: 'json', nullable: true })
   prepared?: { pdfSha256: string; byteRange: number[]; tbs: string; certificate: string; chain: string[] } | null;
+
+  /** Remote services that wait for the key holder: their transaction id. */
+  @Property({ length: 200, nullable: true })
+  remoteTransactionId?: string | null;
+
+  /** When a pending remote request is given up (the service's expiry, capped by ours). */
+  @Property({ type: 'datetime', nullable: true })
+  expiresAt?: Date | null;
 
   @Property({ type: 'datetime' })
   claimedTime!: Date;
@@ -160,4 +168,38 @@ export class VerificationRecord {
 
   @Property({ type: 'json' })
   report!: unknown;
+}
+
+/**
+ * An RFC 3161 timestamp of the head of the kernel's hash-chained audit log: proof that the chain
+ * up to `seq` existed, unchanged, at `genTime`. Rewriting history before `seq` (or truncating the
+ * log below it) no longer matches the anchor.
+ */
+@Entity({ tableName: 'signature_audit_anchor' })
+export class AuditAnchor {
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  /** The audit row stamped (the head when the job ran). */
+  @Property()
+  @Unique()
+  seq!: number;
+
+  /** That row's hash. */
+  @Property({ length: 64 })
+  headHash!: string;
+
+  /** The TimeStampToken (DER ContentInfo) as base64. */
+  @Property({ type: 'text' })
+  token!: string;
+
+  @Property({ type: 'datetime' })
+  genTime!: Date;
+
+  /** Which TSA stamped it (`HTTP <url>` or `IN_PROCESS`). */
+  @Property({ length: 300 })
+  tsa!: string;
+
+  @Property({ type: 'datetime' })
+  createdAt!: Date;
 }

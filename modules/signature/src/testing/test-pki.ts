@@ -118,3 +118,42 @@ export async function createTestPki() {
 }
 
 export type TestPki = Awaited<ReturnType<typeof createTestPki>>;
+
+/** A certificate and its PKCS#8 key, as the development PKI keeps them on disk (base64 DER). */
+export interface StoredIdentity {
+  certificate: string;
+  pkcs8: string;
+  chain: string[];
+}
+
+/** The development PKI as persisted: its root (to trust), an officer key, an agency seal key and a TSA key. */
+export interface DevelopmentPki {
+  root: string;
+  officer: StoredIdentity;
+  seal: StoredIdentity;
+  tsa: StoredIdentity;
+}
+
+const stored = (identity: TestIdentity): StoredIdentity => ({
+  certificate: Buffer.from(identity.certificate).toString('base64'),
+  pkcs8: Buffer.from(identity.pkcs8).toString('base64'),
+  chain: identity.chain.map((c) => Buffer.from(c).toString('base64')),
+});
+
+/**
+ * A small PKI for running the demo without real keys: root → issuing CA → an officer (RSA), an
+ * agency seal (ECDSA) and a TSA. Clearly named as a test PKI; never used in production.
+ *
+ * @example const pki = await createDevelopmentPki('Sở Tư pháp tỉnh Thanh Hóa');
+ */
+export async function createDevelopmentPki(agency = 'Sở Tư pháp tỉnh Thanh Hóa'): Promise<DevelopmentPki> {
+  const root = await issue({ name: 'CN=Motcua Development Root CA (không dùng thật), O=Motcua, C=VN', kind: 'RSA', ca: true, notBefore: new Date(Date.now() - DAY), notAfter: new Date(Date.now() + 3650 * DAY) });
+  const issuing = await issue({ name: 'CN=Motcua Development Issuing CA, O=Motcua, C=VN', kind: 'RSA', ca: true, issuer: root, notBefore: new Date(Date.now() - DAY), notAfter: new Date(Date.now() + 1825 * DAY) });
+  const leaf = (name: string, kind: KeyKind, eku = LEAF_EKU) => issue({ name, kind, issuer: issuing, eku, notBefore: new Date(Date.now() - DAY) });
+  return {
+    root: Buffer.from(root.certificate).toString('base64'),
+    officer: stored(await leaf(`CN=Chuyên viên thử nghiệm, O=${agency}, C=VN`, 'RSA')),
+    seal: stored(await leaf(`CN=${agency}, O=UBND tỉnh Thanh Hóa, C=VN`, 'EC')),
+    tsa: stored(await leaf('CN=Motcua Development TSA, O=Motcua, C=VN', 'RSA', ['1.3.6.1.5.5.7.3.8'])),
+  };
+}

@@ -33,24 +33,35 @@ interface Evidence {
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
 
+/**
+ * Checks an RFC 3161 token on its own: token digest and signature, the imprint over `data`, the
+ * TSA chain to a trust anchor at genTime, and the timeStamping EKU. Used for signature
+ * timestamps and for the audit-log anchors.
+ *
+ * @example const { time, problems } = await checkTimestampToken(token, signatureValue, trust.anchors);
+ */
+export async function checkTimestampToken(tokenDer: Uint8Array, data: Uint8Array, anchors: Uint8Array[]): Promise<{ time?: Date; problems: string[] }> {
+  try {
+    const token = inspectCms(tokenDer);
+    const info = readTstInfo(tokenDer);
+    const imprintMatches = sameBytes(new Uint8Array(info.messageImprint.hashedMessage.valueBlock.valueHexView), sha256(data));
+    const chain = token.signer ? await validateChain(token.signer, token.others, anchors, info.genTime) : undefined;
+    const problems = [
+      !token.digestMatches && 'token digest mismatch', !token.signatureValid && 'token signature invalid', !imprintMatches && 'imprint does not match the stamped data',
+      !chain?.trusted && `TSA not trusted (${chain?.message ?? 'no TSA certificate'})`, token.signer && !hasEku(token.signer, OID.ekuTimeStamping) && 'TSA certificate lacks id-kp-timeStamping',
+    ].filter((p): p is string => !!p);
+    return problems.length ? { problems } : { time: info.genTime, problems };
+  } catch (error) {
+    return { problems: [`unreadable token: ${(error as Error).message}`] };
+  }
+}
+
 async function checkTimestamp(cms: CmsInspection, trust: TrustContext): Promise<TimestampResult> {
   const value = unsignedValue(cms.signerInfo, OID.timeStampToken);
   if (!value) return {};
-  try {
-    const tokenDer = new Uint8Array(value.toBER(false));
-    const token = inspectCms(tokenDer);
-    const info = readTstInfo(tokenDer);
-    const imprintMatches = sameBytes(new Uint8Array(info.messageImprint.hashedMessage.valueBlock.valueHexView), sha256(cms.signatureValue));
-    const chain = token.signer ? await validateChain(token.signer, token.others, trust.anchors, info.genTime) : undefined;
-    const problems = [
-      !token.digestMatches && 'token digest mismatch', !token.signatureValid && 'token signature invalid', !imprintMatches && 'imprint does not match the signature value',
-      !chain?.trusted && `TSA not trusted (${chain?.message ?? 'no TSA certificate'})`, token.signer && !hasEku(token.signer, OID.ekuTimeStamping) && 'TSA certificate lacks id-kp-timeStamping',
-    ].filter(Boolean);
-    const check = { name: 'signatureTimestamp', passed: !problems.length, detail: problems.length ? problems.join('; ') : `genTime ${info.genTime.toISOString()}` };
-    return problems.length ? { check } : { time: info.genTime, check };
-  } catch (error) {
-    return { check: { name: 'signatureTimestamp', passed: false, detail: `unreadable token: ${(error as Error).message}` } };
-  }
+  const { time, problems } = await checkTimestampToken(new Uint8Array(value.toBER(false)), cms.signatureValue, trust.anchors);
+  const check = { name: 'signatureTimestamp', passed: !problems.length, detail: problems.length ? problems.join('; ') : `genTime ${time!.toISOString()}` };
+  return { time, check };
 }
 
 function levelOf(signature: PdfSignature, cms: CmsInspection | undefined, timestamped: boolean): SignatureLevel {
