@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTestApp, expectOk } from '@motcua/server/testing';
+import { configureSigning } from '../src/signers/registry.js';
 import { sampleResultPdf } from '../src/pdf/sample.js';
 import { signPdf } from '../src/sign/sign-pdf.js';
 import { Pkcs11Signer } from '../src/signers/pkcs11.js';
@@ -54,5 +56,30 @@ describe.skipIf(!HAS_SOFTHSM)('PKCS#11 HSM (SoftHSM2)', () => {
     const base = { library: LIBRARY, tokenLabel: 'motcua', algorithm: 'EC' as const, certificate: new Uint8Array() };
     expect(() => Pkcs11Signer.open({ ...base, pin: '000000', keyLabel: 'seal-ec' })).toThrow(/PIN_INCORRECT/);
     expect(() => Pkcs11Signer.open({ ...base, pin: PIN, keyLabel: 'missing' })).toThrow(/no private key labelled missing/);
+  });
+
+  test('configured from the environment at start-up, the HSM seal signs over GraphQL and is listed as PKCS11_HSM', async () => {
+    const dir = tempDir();
+    const pem = (der: Uint8Array) => `-----BEGIN CERTIFICATE-----\n${Buffer.from(der).toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`;
+    writeFileSync(join(dir, 'seal.pem'), [pki.organisation.EC.certificate, ...pki.organisation.EC.chain].map(pem).join(''));
+    const t = await createTestApp({
+      env: { SIGNING_SEAL_PKCS11_LIBRARY: LIBRARY, SIGNING_SEAL_PKCS11_TOKEN: 'motcua', SIGNING_SEAL_PKCS11_PIN: PIN, SIGNING_SEAL_PKCS11_KEY_LABEL: 'seal-ec', SIGNING_SEAL_PKCS11_CERTIFICATE: join(dir, 'seal.pem') },
+    });
+    try {
+      const admin = await t.login('admin');
+      configureSigning({ keys: { 'officer-test': { signer: pki.officer.RSA.signer(), role: 'OFFICER_PERSONAL', operators: ['*'] } } });
+      const listed = expectOk(await t.gql('{ signingConfiguration { signers { keyId custody certificate { keyAlgorithm commonName } } } }', {}, { token: admin })).signingConfiguration.signers;
+      expect(listed[0]).toEqual({ keyId: 'seal', custody: 'PKCS11_HSM', certificate: { keyAlgorithm: 'EC P-256', commonName: 'Sở Tư pháp tỉnh Thanh Hóa (EC)' } });
+      const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+      const SIGN = 'mutation($i: SignDocumentInput!) { signDocument(input: $i) { status outputVersionId } }';
+      const VERSION = 'query($id: ID!) { documentVersion(id: $id) { id sha256 } }';
+      const draft = expectOk(await t.gql('mutation($i: UploadDocumentInput!) { uploadDocument(input: $i) { id sha256 } }', { i: { contentBase64: b64(await sampleResultPdf({ number: '4/QD', date: '2026-11-26' })) } }, { token: admin })).uploadDocument;
+      const officer = expectOk(await t.gql(SIGN, { i: { documentVersionId: draft.id, expectedSha256: draft.sha256, role: 'OFFICER_PERSONAL', keyId: 'officer-test' } }, { token: admin })).signDocument;
+      const signed = expectOk(await t.gql(VERSION, { id: officer.outputVersionId }, { token: admin })).documentVersion;
+      const seal = expectOk(await t.gql(SIGN, { i: { documentVersionId: signed.id, expectedSha256: signed.sha256, role: 'AGENCY_SEAL', keyId: 'seal' } }, { token: admin })).signDocument;
+      expect(seal.status).toBe('COMPLETED');
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -91,7 +91,8 @@ function sourceOf(env: Record<string, string | undefined>, prefix: string, produ
  * const settings = signingSettings({ SIGNING_SEAL_PKCS11_LIBRARY: '/usr/lib/softhsm/libsofthsm2.so', … }, true);
  */
 export function signingSettings(env: Readonly<Record<string, string | undefined>>, production: boolean): SigningSettings {
-  const parsed = EnvSchema.safeParse(env);
+  // An empty variable (common in container definitions) means unset.
+  const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (!parsed.success) {
     throw new SigningConfigurationError(`Invalid signing configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }

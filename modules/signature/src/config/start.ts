@@ -8,7 +8,7 @@ import { KeyObjectSigner, type KeySigner } from '../signers/key-signer.js';
 import { Pkcs11Signer } from '../signers/pkcs11.js';
 import { openPkcs12 } from '../signers/pkcs12.js';
 import { RemoteHashSigner } from '../signers/remote-hash.js';
-import { ANY_SIGNER, allKeys, configureSigning, type RegisteredKey, type TsaDescription } from '../signers/registry.js';
+import { ANY_SIGNER, allKeys, replaceSigning, type RegisteredKey, type TsaDescription } from '../signers/registry.js';
 import { createDevelopmentPki, type DevelopmentPki, type StoredIdentity } from '../testing/test-pki.js';
 import { trustDevelopmentRoot } from '../api/trust-list.service.js';
 import { sha256Hex } from '../pki/der.js';
@@ -103,7 +103,7 @@ export async function startSigning(ctx: StartContext): Promise<void> {
   let configured = await fromSettings(settings);
   const useDevelopmentPki = settings.developmentPki === 'true' || (settings.developmentPki === 'auto' && ctx.environment === 'development');
   if (!Object.keys(configured.keys).length && useDevelopmentPki) configured = await fromDevelopmentPki(ctx, configured);
-  configureSigning(configured);
+  replaceSigning(configured);
   const signers = await Promise.all(allKeys().map(async ([keyId, key]) => ({ keyId, role: key.role, custody: key.custody ?? 'IN_MEMORY', certificate: sha256Hex(await key.signer.certificate()) })));
   if (!signers.length) ctx.log.warn('no server-side signing keys configured (SIGNING_OFFICER_* / SIGNING_SEAL_*): only USB-token signing is available');
   else ctx.log.info({ signers, tsa: configured.tsa ? { kind: configured.tsa.kind, url: configured.tsa.url } : null }, 'signers configured');

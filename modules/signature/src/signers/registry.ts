@@ -45,6 +45,17 @@ export function configureSigning(config: { keys?: Record<string, RegisteredKey>;
   }
 }
 
+/**
+ * Start-up: the configuration becomes the whole set of keys and the TSA (replacing anything
+ * registered before), so what runs is exactly what was configured.
+ */
+export function replaceSigning(config: Parameters<typeof configureSigning>[0]): void {
+  keys.clear();
+  timestamper = undefined;
+  tsa = undefined;
+  configureSigning(config);
+}
+
 /** The registered key, or undefined. */
 export function registeredKey(id: string): RegisteredKey | undefined {
   return keys.get(id);
