@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createSystemAdministrator } from '@motcua/identity/contract';
+import { checkAuditAnchors } from '@motcua/signature/contract';
 import { AppError, systemClock, verifyAuditChain } from '@motcua/kernel/contract';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -67,6 +68,21 @@ const COMMANDS: Record<string, { help: string; run: Command }> = {
       if (result.ok) console.log(`audit chain intact: ${result.checked} records`);
       else console.log(`audit chain BROKEN at seq ${result.firstBroken!.seq} (${result.firstBroken!.reason}); ${result.checked} records before it are intact`);
       return result.ok ? 0 : 1;
+    },
+  },
+  'audit:anchors': {
+    help: 'check the audit chain and every RFC 3161 timestamp of its head; exit 1 naming each problem',
+    run: async (config) => {
+      const orm = await openOrm(config.database, MODULES);
+      const report = await checkAuditAnchors(orm.em.fork());
+      await orm.close();
+      console.log(report.chain.ok ? `audit chain intact: ${report.chain.checked} records` : `audit chain BROKEN at seq ${report.chain.firstBroken!.seq} (${report.chain.firstBroken!.reason})`);
+      for (const anchor of report.anchors) {
+        const verdict = anchor.problems.length ? `PROBLEM: ${anchor.problems.join('; ')}` : 'ok';
+        console.log(`anchor seq ${anchor.seq} stamped ${anchor.genTime.toISOString()} by ${anchor.tsa}: ${verdict}`);
+      }
+      if (!report.anchors.length) console.log('no anchors yet (the signature.audit.anchor job stamps the head hourly when a TSA is configured)');
+      return report.ok ? 0 : 1;
     },
   },
   schema: {
