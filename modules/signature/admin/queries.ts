@@ -23,6 +23,36 @@ export const VERIFY_DOCUMENT = gql`mutation VerifyDocument($input: VerifyDocumen
   }
 }`;
 
+const STANDING = 'subjectDn commonName issuerDn serialHex notBefore notAfter sha256 keyAlgorithm status';
+
+export const SIGNING_CONFIGURATION = gql`query SigningConfiguration {
+  signingConfiguration {
+    signers { keyId role custody openToAllSigners operatorCount certificate { ${STANDING} } }
+    tsa { kind url certificate { ${STANDING} } }
+  }
+}`;
+
+export const AUDIT_ANCHOR_REPORT = gql`query AuditAnchorReport {
+  auditAnchorReport { ok chain { ok checked firstBrokenSeq firstBrokenReason } anchors { seq genTime tsa tokenValid hashMatches problems } }
+}`;
+
+export type CertificateStatus = 'OK' | 'EXPIRING_SOON' | 'EXPIRED' | 'NOT_YET_VALID';
+export interface CertificateStanding {
+  subjectDn: string; commonName: string; issuerDn: string; serialHex: string; notBefore: string; notAfter: string; sha256: string; keyAlgorithm: string; status: CertificateStatus;
+}
+export interface ConfiguredSigner {
+  keyId: string; role: 'OFFICER_PERSONAL' | 'AGENCY_SEAL'; custody: string; openToAllSigners: boolean; operatorCount: number; certificate: CertificateStanding;
+}
+export interface SigningConfiguration {
+  signers: ConfiguredSigner[];
+  tsa: { kind: 'HTTP' | 'IN_PROCESS'; url: string | null; certificate: CertificateStanding | null } | null;
+}
+export interface AuditAnchorReport {
+  ok: boolean;
+  chain: { ok: boolean; checked: number; firstBrokenSeq: number | null; firstBrokenReason: string | null };
+  anchors: Array<{ seq: number; genTime: string; tsa: string; tokenValid: boolean; hashMatches: boolean; problems: string[] }>;
+}
+
 export type Indication = 'TOTAL_PASSED' | 'TOTAL_FAILED' | 'INDETERMINATE';
 
 export interface TrustListEntry { name: string | null; subject: string; sha256: string; thisUpdate?: string | null; nextUpdate?: string | null }
