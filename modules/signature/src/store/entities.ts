@@ -61,7 +61,7 @@ export class SignatureRecord {
   role!: string;
 
   /** PREPARED (client flow), PENDING_USER_CONFIRMATION (remote service), COMPLETED, FAILED. */
-  @Property({ length: 20 })
+  @Property({ length: 30 })
   status!: string;
 
   /** B_B or B_T. */
