@@ -11,8 +11,9 @@ import type { Config } from './config.js';
 import { contextFactory, type IncomingRequestInfo } from './context.js';
 import { createApollo } from './graphql/apollo.js';
 import { buildAppSchema } from './graphql/schema.js';
-import { transactionMiddleware } from './graphql/transactions.js';
+import { runAsMutation, transactionMiddleware } from './graphql/transactions.js';
 import { graphqlHandler } from './http/graphql-handler.js';
+import { moduleRoutes } from './http/module-routes.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { createHttpServer, type RouteHandler } from './http/server.js';
 import { createLogger } from './logger.js';
@@ -102,7 +103,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   };
   const publicLimiter = config.publicRateLimit > 0 ? new RateLimiter(config.publicRateLimit) : undefined;
   const graphql = graphqlHandler({ apollo, buildContext, maxBodyBytes: config.limits.maxBodyBytes, publicLimiter, trustProxy: config.trustProxy });
-  const http = createHttpServer({ log, corsOrigins: config.corsOrigins, graphql, ready, routes: options.routes });
+  const routesOfModules = moduleRoutes(modules.flatMap((m) => m.httpRoutes ?? []), {
+    buildContext, publicLimiter, trustProxy: config.trustProxy,
+    runAsMutation: (context, work) => runAsMutation(orm, context, () => dispatcher.kick(), work),
+  });
+  const http = createHttpServer({ log, corsOrigins: config.corsOrigins, graphql, ready, routes: { ...routesOfModules, ...options.routes } });
 
   return {
     config, log, orm, schema, apollo, dispatcher, jobs, http, modules, buildContext,

@@ -29,6 +29,7 @@ export {
   type DeliveredEvent,
   type SeedContext,
   type StartContext,
+  type HttpRouteDefinition,
   type Authenticator,
 } from './module/define-module.js';
 export { PageInfo, PageArgs, Connection, pageWindow, toConnection, encodeCursor, decodeCursor, type Window, type ConnectionResult, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination/connection.js';

@@ -2,6 +2,7 @@ import { defineModule } from '@motcua/kernel/contract';
 import { ANCHOR_EVERY_MS, ANCHOR_JOB, anchorAuditHead } from './anchor/audit-anchor.js';
 import { signaturePermissions } from './api/permissions.js';
 import { SignatureResolver } from './api/signature.resolver.js';
+import { uploadRoutes } from './api/upload.routes.js';
 import { startSigning } from './config/start.js';
 import { AuditAnchor, DocumentVersion, SignatureRecord, TrustListVersion, VerificationRecord } from './store/entities.js';
 
@@ -18,4 +19,5 @@ export default defineModule({
   permissions: signaturePermissions,
   jobs: [{ name: ANCHOR_JOB, every: ANCHOR_EVERY_MS, handle: async (_payload, ctx) => void (await anchorAuditHead(ctx)) }],
   onStart: startSigning,
+  httpRoutes: uploadRoutes,
 });

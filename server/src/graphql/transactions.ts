@@ -9,22 +9,25 @@ import type { Orm } from '../orm.js';
  * transaction of its own.
  */
 export function transactionMiddleware(orm: Orm, onCommit: () => void): MiddlewareFn<RequestContext> {
-  return async ({ context }, next) => {
-    const outer = context.em;
-    try {
-      const result = await outer.transactional(async (tx) => {
-        context.em = tx;
-        const value = await next();
-        await tx.flush();
-        return value;
-      });
-      onCommit();
-      return result;
-    } catch (error) {
-      for (const work of context.afterRollback.splice(0)) await orm.em.fork().transactional((em) => work(em));
-      throw error;
-    } finally {
-      context.em = outer;
-    }
-  };
+  return ({ context }, next) => runAsMutation(orm, context, onCommit, next);
+}
+
+/** Runs `work` as a mutation does (see `transactionMiddleware`); module HTTP routes use it too. */
+export async function runAsMutation<T>(orm: Orm, context: RequestContext, onCommit: () => void, work: () => Promise<T>): Promise<T> {
+  const outer = context.em;
+  try {
+    const result = await outer.transactional(async (tx) => {
+      context.em = tx;
+      const value = await work();
+      await tx.flush();
+      return value;
+    });
+    onCommit();
+    return result;
+  } catch (error) {
+    for (const work of context.afterRollback.splice(0)) await orm.em.fork().transactional((em) => work(em));
+    throw error;
+  } finally {
+    context.em = outer;
+  }
 }

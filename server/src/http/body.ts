@@ -8,6 +8,11 @@ export class BodyTooLargeError extends Error {}
  * stopping as soon as the streamed bytes pass the cap.
  */
 export async function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  return Buffer.from(await readBodyBytes(req, maxBytes)).toString('utf8');
+}
+
+/** `readBody` as bytes (binary uploads). */
+export async function readBodyBytes(req: IncomingMessage, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > maxBytes) throw new BodyTooLargeError();
   const chunks: Buffer[] = [];
@@ -17,5 +22,5 @@ export async function readBody(req: IncomingMessage, maxBytes: number): Promise<
     if (size > maxBytes) throw new BodyTooLargeError();
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }

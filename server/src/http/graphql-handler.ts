@@ -23,6 +23,20 @@ function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
 
 const AUTH_STATUS = 401;
 
+/**
+ * Applies the anonymous rate limit: answers 429 `RATE_LIMITED` (with `retry-after`) and returns
+ * true when an unauthenticated client spent its budget.
+ */
+export function refusedByRateLimit(req: IncomingMessage, res: ServerResponse, log: Logger, limiter: RateLimiter | undefined, trustProxy: boolean): boolean {
+  if (!limiter || req.headers.authorization || req.method === 'OPTIONS') return false;
+  const client = clientAddress(req, trustProxy);
+  if (limiter.take(client, Date.now())) return false;
+  log.warn({ code: 'RATE_LIMITED', client }, 'request refused: too many unauthenticated requests');
+  res.setHeader('retry-after', String(limiter.retryAfterSeconds(client)));
+  sendError(res, 429, 'RATE_LIMITED', languageOf(req.headers['accept-language']));
+  return true;
+}
+
 function headerMapOf(req: IncomingMessage): HeaderMap {
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -48,14 +62,7 @@ async function parseBody(req: IncomingMessage, maxBodyBytes: number): Promise<un
 export function graphqlHandler({ apollo, buildContext, maxBodyBytes, publicLimiter, trustProxy = false }: GraphqlHandlerDeps) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, log: Logger): Promise<void> => {
     const lang = languageOf(req.headers['accept-language']);
-    if (publicLimiter && !req.headers.authorization && req.method !== 'OPTIONS') {
-      const client = clientAddress(req, trustProxy);
-      if (!publicLimiter.take(client, Date.now())) {
-        log.warn({ code: 'RATE_LIMITED', client }, 'request refused: too many unauthenticated requests');
-        res.setHeader('retry-after', String(publicLimiter.retryAfterSeconds(client)));
-        return sendError(res, 429, 'RATE_LIMITED', lang);
-      }
-    }
+    if (refusedByRateLimit(req, res, log, publicLimiter, trustProxy)) return;
     let body: unknown;
     try {
       body = await parseBody(req, maxBodyBytes);

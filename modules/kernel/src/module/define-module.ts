@@ -3,7 +3,7 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import type { Bilingual } from '../errors/catalog.js';
 import type { Clock } from '../clock/clock.js';
-import type { PlatformSettings, Principal, RuleContext } from '../context/request-context.js';
+import type { PlatformSettings, Principal, RequestContext, RuleContext } from '../context/request-context.js';
 
 /**
  * A named permission an agency can put into a role. Its rule turns one grant of it into
@@ -88,6 +88,27 @@ export interface StartContext extends WorkContext {
   dataDir: string;
 }
 
+/**
+ * An HTTP endpoint (POST) a module serves beside GraphQL, for what GraphQL carries badly: large
+ * binary uploads, sent as raw bytes instead of base64 inside a JSON body under the global cap.
+ *
+ * @example
+ * { path: '/signature/documents', maxBodyBytes: 20_000_000, handle: (pdf, ctx) => storeUpload(ctx, pdf) }
+ */
+export interface HttpRouteDefinition {
+  /** The exact path, under the module's name (e.g. `/signature/documents`). */
+  path: string;
+  /** Largest body accepted; a larger one is refused with 413 `PAYLOAD_TOO_LARGE` before anything runs. */
+  maxBodyBytes: number;
+  /**
+   * Runs like a mutation: with the caller's request context (anonymous callers too: check
+   * permissions), in one transaction with its audit rows and events. The result goes back as
+   * JSON `{ "data": … }`; an AppError as `{ "errors": [{ message, extensions: { code, messages } }] }`
+   * with a matching HTTP status.
+   */
+  handle: (body: Uint8Array, ctx: RequestContext, request: { contentType: string; search: URLSearchParams }) => Promise<unknown>;
+}
+
 /** Establishes the principal of a request from its `Authorization` header. */
 export type Authenticator = (
   authorization: string | undefined,
@@ -127,6 +148,8 @@ export interface ModuleDefinition {
    * onStart: async ({ env, log }) => { configureSigning(await signersFromEnv(env)); log.info('signers ready'); },
    */
   onStart?: (ctx: StartContext) => Promise<void>;
+  /** HTTP endpoints beside GraphQL (large uploads); public ones share the anonymous rate limit. */
+  httpRoutes?: HttpRouteDefinition[];
 }
 
 /** Declares a module; identity function that gives type checking and a place for docs. */

@@ -6,15 +6,27 @@ import { DocumentVersion } from '../store/entities.js';
 
 /**
  * Largest document accepted over GraphQL, decoded. Base64 inflates by 4/3 and the server's body
- * cap is 1 MB by default, so about 700 KB fits; larger files need the upload endpoint (to come).
+ * cap is 1 MB by default, so about 700 KB fits; larger files go as raw bytes to the HTTP routes
+ * (`POST /signature/documents`, `POST /signature/verify`), capped at `MAX_STREAMED_DOCUMENT_BYTES`.
  */
 export const MAX_DOCUMENT_BYTES = 700_000;
 
-/** Decodes a base64 field, refusing oversized or empty content. */
+/** Largest document the HTTP upload routes accept (raw bytes, no base64). */
+export const MAX_STREAMED_DOCUMENT_BYTES = 20_000_000;
+
+/** Decodes a base64 field, refusing oversized, empty or non-PDF content. */
 export function decodeDocument(field: string, base64: string): Uint8Array {
-  const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
+  return checkedDocument(field, new Uint8Array(Buffer.from(base64, 'base64')), MAX_DOCUMENT_BYTES);
+}
+
+/**
+ * Refuses empty, oversized or non-PDF bytes with a bilingual BAD_USER_INPUT naming `field`.
+ *
+ * @example checkedDocument('body', bytes, MAX_STREAMED_DOCUMENT_BYTES)
+ */
+export function checkedDocument(field: string, bytes: Uint8Array, maxBytes: number): Uint8Array {
   if (!bytes.length) throw AppError.badInput(field, { vi: 'tệp rỗng hoặc không phải base64', en: 'empty or not base64' });
-  if (bytes.length > MAX_DOCUMENT_BYTES) throw AppError.badInput(field, { vi: `tệp lớn hơn ${MAX_DOCUMENT_BYTES} byte`, en: `larger than ${MAX_DOCUMENT_BYTES} bytes` });
+  if (bytes.length > maxBytes) throw AppError.badInput(field, { vi: `tệp lớn hơn ${maxBytes} byte`, en: `larger than ${maxBytes} bytes` });
   if (Buffer.from(bytes.subarray(0, 5)).toString('latin1') !== '%PDF-') throw AppError.badInput(field, { vi: 'không phải tệp PDF', en: 'not a PDF file' });
   return bytes;
 }
