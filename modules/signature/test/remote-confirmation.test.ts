@@ -1,7 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSystemAdministrator } from '@motcua/identity/contract';
+import { FixedClock } from '@motcua/kernel/contract';
 import { createTestApp, expectOk, expectRefused, type TestApp } from '@motcua/server/testing';
+import { MAX_CONFIRMATION_MS } from '../src/api/signing.service.js';
 import { sampleResultPdf } from '../src/pdf/sample.js';
 import { signPdf } from '../src/sign/sign-pdf.js';
 import { configureSigning } from '../src/signers/registry.js';
@@ -26,9 +28,9 @@ const connect = (credentialId: string, extra = {}) => RemoteHashSigner.connect({
 beforeAll(async () => {
   pki = await testPki();
   server = await startSignHashServer(
-    { confirms: pki.officer.RSA, 'confirms-ec': pki.organisation.EC, rejects: pki.officer.EC, expires: pki.officer.RSA, instant: pki.officer.EC },
+    { confirms: pki.officer.RSA, 'confirms-ec': pki.organisation.EC, rejects: pki.officer.EC, expires: pki.officer.RSA, instant: pki.officer.EC, 'an-hour': pki.officer.RSA },
     TOKEN,
-    { confirms: { confirmAfterMs: DELAY_MS }, 'confirms-ec': { confirmAfterMs: DELAY_MS }, rejects: { rejectAfterMs: DELAY_MS }, expires: { expireAfterMs: DELAY_MS } },
+    { confirms: { confirmAfterMs: DELAY_MS }, 'confirms-ec': { confirmAfterMs: DELAY_MS }, rejects: { rejectAfterMs: DELAY_MS }, expires: { expireAfterMs: DELAY_MS }, 'an-hour': { confirmAfterMs: 3_600_000, serviceExpiryMs: 3_600_000 } },
   );
 });
 afterAll(() => server?.close());
@@ -128,5 +130,44 @@ describe('signDocument over GraphQL with a confirming service', () => {
     expectRefused(await t.gql(POLL, { id: pending.id }, { token: otherSigner }), 'NOT_FOUND');
     for (const username of ['chuyenvien', 'giamsat']) expectRefused(await t.gql(POLL, { id: pending.id }, { token: await t.login(username) }), 'FORBIDDEN', username);
     expectRefused(await t.gql(REQUEST, { id: pending.id }), 'UNAUTHENTICATED');
+  });
+});
+
+describe('our own limits on a pending request', () => {
+  const clock = new FixedClock(new Date(Math.floor(Date.now() / 1000) * 1000));
+  let t: TestApp;
+  let admin: string;
+  const SIGN = 'mutation($i: SignDocumentInput!) { signDocument(input: $i) { id status expiresAt } }';
+  const POLL = 'mutation($id: ID!) { pollSignatureRequest(id: $id) { status failureReason } }';
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock });
+    admin = await t.login('admin');
+    // A service that would wait an hour: our cap (5 minutes) decides.
+    configureSigning({ keys: { slow: { signer: await connect('an-hour'), role: 'OFFICER_PERSONAL', operators: ['*'] } } });
+  });
+  afterAll(() => t?.close());
+
+  async function pendingRequest(number: string) {
+    const version = expectOk(await t.gql('mutation($i: UploadDocumentInput!) { uploadDocument(input: $i) { id sha256 } }', { i: { contentBase64: b64(await sampleResultPdf({ number, date: '2026-11-26' })) } }, { token: admin })).uploadDocument;
+    return expectOk(await t.gql(SIGN, { i: { documentVersionId: version.id, expectedSha256: version.sha256, role: 'OFFICER_PERSONAL', keyId: 'slow' } }, { token: admin })).signDocument;
+  }
+
+  test('expires at the earlier of the service expiry and 5 minutes; a poll after it ends the request without asking the service', async () => {
+    const pending = await pendingRequest('51/QD');
+    expect(new Date(pending.expiresAt).getTime()).toBe(clock.now().getTime() + MAX_CONFIRMATION_MS); // the service would wait an hour
+    clock.advance(MAX_CONFIRMATION_MS - 1);
+    expect(expectOk(await t.gql(POLL, { id: pending.id }, { token: admin })).pollSignatureRequest).toEqual({ status: 'PENDING_USER_CONFIRMATION', failureReason: null });
+    clock.advance(1);
+    const polls = server.requests.length;
+    expect(expectOk(await t.gql(POLL, { id: pending.id }, { token: admin })).pollSignatureRequest).toEqual({ status: 'FAILED', failureReason: 'EXPIRED' });
+    expect(server.requests.length).toBe(polls);
+  });
+
+  test('a request whose key is no longer configured ends FAILED', async () => {
+    admin = await t.login('admin');
+    const pending = await pendingRequest('52/QD');
+    configureSigning({ keys: { slow: { signer: pki.officer.RSA.signer(), role: 'OFFICER_PERSONAL', operators: ['*'] } } }); // replaced by a key that cannot confirm
+    expect(expectOk(await t.gql(POLL, { id: pending.id }, { token: admin })).pollSignatureRequest).toEqual({ status: 'FAILED', failureReason: 'the signing key is no longer configured' });
   });
 });

@@ -20,7 +20,7 @@ async function signHash(identity: TestIdentity & { kind: 'RSA' | 'EC' }, hash: B
  * How a credential's key holder answers on their phone: confirms after a delay, refuses after a
  * delay, or never answers until the request expires. Absent: the service signs at once.
  */
-export type Confirmation = { confirmAfterMs: number } | { rejectAfterMs: number } | { expireAfterMs: number };
+export type Confirmation = ({ confirmAfterMs: number } | { rejectAfterMs: number } | { expireAfterMs: number }) & { /** The expiry the service announces (default 60 s). */ serviceExpiryMs?: number };
 
 interface Transaction {
   credential: string;
@@ -47,7 +47,7 @@ export async function startSignHashServer(credentials: Record<string, TestIdenti
       const { signature, format } = await signHash(credentials[transaction.credential]!, transaction.hash);
       return [200, { status: 'CONFIRMED', signature: signature.toString('base64'), format }];
     }
-    return [200, { status: 'PENDING', expiresAt: new Date(transaction.startedAt + 60_000).toISOString() }];
+    return [200, { status: 'PENDING', expiresAt: new Date(transaction.startedAt + (how.serviceExpiryMs ?? 60_000)).toISOString() }];
   };
   const server: Server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
@@ -66,7 +66,7 @@ export async function startSignHashServer(credentials: Record<string, TestIdenti
     if (confirmations[credential]) {
       const transaction = `tx-${transactions.size + 1}-${credential}`;
       transactions.set(transaction, { credential, hash: Buffer.from(body.hash, 'base64'), startedAt: Date.now() });
-      return reply(202, { status: 'PENDING', transactionId: transaction, expiresAt: new Date(Date.now() + 60_000).toISOString() });
+      return reply(202, { status: 'PENDING', transactionId: transaction, expiresAt: new Date(Date.now() + (confirmations[credential].serviceExpiryMs ?? 60_000)).toISOString() });
     }
     const { signature, format } = await signHash(identity, Buffer.from(body.hash, 'base64'));
     return reply(200, { signature: signature.toString('base64'), format });
