@@ -37,6 +37,6 @@ export default defineConfig({
   base: '/admin/',
   plugins: [react(), moduleReport()],
   resolve: { dedupe: SHARED },
-  server: { port: 5173, proxy: { '/graphql': process.env.MOTCUA_API ?? 'http://localhost:4000' } },
+  server: { port: 5173, proxy: { '/graphql': process.env.MOTCUA_API ?? 'http://localhost:4000', '/signature': process.env.MOTCUA_API ?? 'http://localhost:4000' } },
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
 });

@@ -1,7 +1,10 @@
 import { gql } from '@motcua/kernel/admin';
 
-/** Largest upload the server accepts (decoded bytes). */
+/** Largest upload the server accepts over GraphQL (decoded bytes; base64 under the 1 MB body cap). */
 export const MAX_UPLOAD_BYTES = 700_000;
+
+/** Larger PDFs go as raw bytes to `POST /signature/verify`, up to this size. */
+export const MAX_STREAMED_UPLOAD_BYTES = 20_000_000;
 
 const TRUST_LIST_FIELDS = 'number label hash change anchors { name subject sha256 } crls { name subject sha256 thisUpdate nextUpdate }';
 

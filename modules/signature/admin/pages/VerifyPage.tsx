@@ -1,10 +1,10 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { ErrorAlert } from '@motcua/kernel/admin';
+import { ApiError, ErrorAlert } from '@motcua/kernel/admin';
 import { useCustomMutation, useTranslate } from '@refinedev/core';
 import { Alert, Card, Descriptions, Empty, Space, Spin, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { en } from '../messages.en';
-import { type Indication, MAX_UPLOAD_BYTES, type SignatureVerification, toBase64, VERIFY_DOCUMENT, type VerificationReport } from '../queries';
+import { type Indication, MAX_STREAMED_UPLOAD_BYTES, MAX_UPLOAD_BYTES, type SignatureVerification, toBase64, VERIFY_DOCUMENT, type VerificationReport } from '../queries';
 
 const COLOURS: Record<Indication, string> = { TOTAL_PASSED: 'success', TOTAL_FAILED: 'error', INDETERMINATE: 'warning' };
 const KNOWN_SUB = new Set(Object.keys((en.verify as { sub: Record<string, string> }).sub));
@@ -55,6 +55,18 @@ function SignatureCard({ signature }: { signature: SignatureVerification }) {
   );
 }
 
+/**
+ * Verifies a PDF too large for GraphQL's base64 (over 700 KB) through `POST /signature/verify`,
+ * which takes the raw bytes; its errors become the same ApiError the data provider raises.
+ */
+async function verifyLargePdf(pdf: Blob): Promise<VerificationReport> {
+  const response = await fetch('/signature/verify', { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: pdf });
+  const answer = (await response.json()) as { data?: VerificationReport; errors?: Array<{ extensions: { code: string; messages: { vi: string; en: string } } }> };
+  const [failure] = answer.errors ?? [];
+  if (failure || !answer.data) throw new ApiError(failure?.extensions.code ?? 'SERVER_ERROR', failure?.extensions.messages ?? { vi: `HTTP ${response.status}`, en: `HTTP ${response.status}` }, response.status);
+  return answer.data;
+}
+
 /** Drop a PDF, see whether its signatures hold, in plain words. */
 export default function VerifyPage() {
   const t = useTranslate();
@@ -63,13 +75,14 @@ export default function VerifyPage() {
   const [problem, setProblem] = useState<string>();
   const [report, setReport] = useState<VerificationReport>();
   const [error, setError] = useState<unknown>();
+  const [streaming, setStreaming] = useState(false);
 
   const check = async (file: File) => {
     setReport(undefined);
     setError(undefined);
     setFileName(file.name);
-    if (file.size > MAX_UPLOAD_BYTES) {
-      setProblem(t('verify.tooLarge', { name: file.name, size: kB(file.size), max: kB(MAX_UPLOAD_BYTES) }));
+    if (file.size > MAX_STREAMED_UPLOAD_BYTES) {
+      setProblem(t('verify.tooLarge', { name: file.name, size: kB(file.size), max: kB(MAX_STREAMED_UPLOAD_BYTES) }));
       return;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
@@ -78,6 +91,11 @@ export default function VerifyPage() {
       return;
     }
     setProblem(undefined);
+    if (bytes.length > MAX_UPLOAD_BYTES) {
+      setStreaming(true);
+      await verifyLargePdf(file).then(setReport, setError).finally(() => setStreaming(false));
+      return;
+    }
     mutate(
       { url: '', method: 'post', values: { input: { contentBase64: toBase64(bytes) } }, meta: { gqlMutation: VERIFY_DOCUMENT }, successNotification: false, errorNotification: false },
       { onSuccess: ({ data }) => setReport(data.verifyDocument), onError: setError },
@@ -90,12 +108,12 @@ export default function VerifyPage() {
       <Upload.Dragger accept="application/pdf,.pdf" multiple={false} showUploadList={false} beforeUpload={(file) => (void check(file), false)} data-testid="verify-upload">
         <p className="ant-upload-drag-icon"><InboxOutlined /></p>
         <p className="ant-upload-text">{t('verify.drop')}</p>
-        <p className="ant-upload-hint">{t('verify.hint', { max: kB(MAX_UPLOAD_BYTES) })}</p>
+        <p className="ant-upload-hint">{t('verify.hint', { max: kB(MAX_STREAMED_UPLOAD_BYTES) })}</p>
       </Upload.Dragger>
       {problem && <Alert type="warning" showIcon message={problem} data-testid="verify-problem" />}
       {error !== undefined && <ErrorAlert error={error} />}
-      {mutation.isPending && <Spin tip={t('verify.checking')}><div style={{ height: 60 }} /></Spin>}
-      {report && !mutation.isPending && (
+      {(mutation.isPending || streaming) && <Spin tip={t('verify.checking')}><div style={{ height: 60 }} /></Spin>}
+      {report && !mutation.isPending && !streaming && (
         <Card title={t('verify.result')} data-testid="verify-report">
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
             <Descriptions column={1} size="small" bordered>
