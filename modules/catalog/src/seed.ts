@@ -18,13 +18,16 @@ const DEPARTMENT_BY_SECTOR_PREFIX: Record<string, string> = {
 };
 const PROVINCIAL_DESK = '000.01.02.H56'; // Bộ phận Tiếp nhận và Trả kết quả, TTPVHCC tỉnh
 const COMMUNES = ['000.30.31.H56', '000.31.31.H56', '000.40.32.H56', '000.41.32.H56'];
+/** Sectors the demo communes' People's Committees handle (police procedures go to the commune police, not modelled in the demo). */
+const COMMUNE_SECTOR_PREFIXES = ['TP', 'TC'];
 
 /** Agencies offering a procedure in the demo: its sector's department (provincial level), every commune (commune level). */
 function demoOfferers(content: ProcedureContent): Array<{ agency: string; desk: string }> {
   const offerers: Array<{ agency: string; desk: string }> = [];
-  const department = DEPARTMENT_BY_SECTOR_PREFIX[content.sectorCode.split('-')[0]];
+  const prefix = content.sectorCode.split('-')[0];
+  const department = DEPARTMENT_BY_SECTOR_PREFIX[prefix];
   if (content.levels.includes(ImplementationLevel.TINH) && department) offerers.push({ agency: department, desk: PROVINCIAL_DESK });
-  if (content.levels.includes(ImplementationLevel.XA)) offerers.push(...COMMUNES.map((code) => ({ agency: code, desk: code })));
+  if (content.levels.includes(ImplementationLevel.XA) && COMMUNE_SECTOR_PREFIXES.includes(prefix)) offerers.push(...COMMUNES.map((code) => ({ agency: code, desk: code })));
   return offerers;
 }
 

@@ -26,6 +26,7 @@ export const SECTORS: readonly Sector[] = [
   { code: 'CT-THUONGMAI', name: 'Lưu thông hàng hóa trong nước', nameEn: 'Domestic trade' },
   { code: 'CA-CUTRU', name: 'Đăng ký, quản lý cư trú', nameEn: 'Residence' },
   { code: 'CA-CANCUOC', name: 'Căn cước', nameEn: 'Identity cards' },
+  { code: 'CA-XNC', name: 'Quản lý xuất nhập cảnh', nameEn: 'Exit and entry' },
   { code: 'YT-KCB', name: 'Khám bệnh, chữa bệnh', nameEn: 'Medical care' },
   { code: 'LDTBXH-BTXH', name: 'Bảo trợ xã hội', nameEn: 'Social protection' },
   { code: 'LDTBXH-NCC', name: 'Người có công', nameEn: 'Persons with merit' },
