@@ -1,7 +1,8 @@
 /**
  * The catalog as an Excel workbook (exceljs): one sheet of procedures (one row each) and one
  * sheet per repeated part, linked by the national code. Lists inside a cell are separated by
- * `;`. The header row names the columns (Vietnamese label or key, either is read back).
+ * `;`; yes/no cells read `có`/`x` as yes, `không` as no, empty as the default. The header
+ * row names the columns (Vietnamese label or key, either is read back).
  * Problems in a part sheet are reported on the procedure's row, naming sheet and row.
  */
 import ExcelJS from 'exceljs';
@@ -61,7 +62,7 @@ const RESULT_SHEET: SheetSpec = {
 
 const LIST = '; ';
 const splitCell = (text: string) => text.split(';').map((item) => item.trim()).filter(Boolean);
-const yes = (value: boolean) => (value ? 'x' : '');
+const yes = (value: boolean) => (value ? 'có' : 'không');
 
 /** The cell's text: rich text, hyperlinks, formulas and dates reduced to plain text. */
 function cellText(value: ExcelJS.CellValue): string {
@@ -130,6 +131,8 @@ function readSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): SheetRow[] {
 }
 
 const truthy = (text: string) => ['x', '1', 'true', 'có', 'co', 'yes'].includes(text.toLowerCase());
+/** A yes/no cell; empty means the default. */
+const flag = (text: string, fallback: boolean) => (text === '' ? fallback : truthy(text));
 const numberOr = (text: string) => (text === '' ? undefined : Number(text));
 const dateOr = (text: string) => text || null;
 
@@ -159,8 +162,8 @@ function assemble(main: SheetRow, parts: Record<string, SheetRow[]>): ImportRow 
     const c = row.values;
     const item = cases.get(c.caseCode) ?? { code: c.caseCode, name: c.caseName, components: [] };
     item.components.push({
-      code: c.componentCode, name: c.name, originals: numberOr(c.originals), copies: numberOr(c.copies), mandatory: c.mandatory === '' ? true : truthy(c.mandatory),
-      fromSharedDatabase: truthy(c.fromSharedDatabase), templateFile: c.templateFile || null,
+      code: c.componentCode, name: c.name, originals: numberOr(c.originals), copies: numberOr(c.copies), mandatory: flag(c.mandatory, true),
+      fromSharedDatabase: flag(c.fromSharedDatabase, false), templateFile: c.templateFile || null,
     });
     cases.set(c.caseCode, item);
   }
@@ -180,7 +183,7 @@ function assemble(main: SheetRow, parts: Record<string, SheetRow[]>): ImportRow 
     })),
     cases: [...cases.values()],
     legalBasis: parts.legal.map(({ values: b }) => ({ number: b.number, title: b.title, issuer: b.issuer || null, issuedOn: dateOr(b.issuedOn), effectiveOn: dateOr(b.effectiveOn) })),
-    results: parts.results.map(({ values: r }) => ({ name: r.name, code: r.resultCode || null, paper: truthy(r.paper) })),
+    results: parts.results.map(({ values: r }) => ({ name: r.name, code: r.resultCode || null, paper: flag(r.paper, true) })),
   };
   return { rowNumber: main.rowNumber, sheet: PROCEDURE_SHEET.name, raw, problems };
 }
