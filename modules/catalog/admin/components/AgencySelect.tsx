@@ -9,7 +9,8 @@ type Props = Omit<SelectProps<string | string[]>, 'options' | 'showSearch' | 'on
 export function AgencySelect({ mode, ...props }: Props) {
   const t = useTranslate();
   const [search, setSearch] = useState('');
-  const filter = { active: true, ...(search.trim() ? { search: search.trim() } : {}) };
+  // No `active: true` filter: on SQLite (libsql) a boolean parameter crashes the server (reported).
+  const filter = search.trim() ? { search: search.trim() } : {};
   const { result, query } = useCustom<{ agencies: { nodes: AgencyOption[] } }>({
     url: '',
     method: 'get',
@@ -18,7 +19,7 @@ export function AgencySelect({ mode, ...props }: Props) {
   });
   // Keep the chosen ids labelled while a search shows other agencies.
   const [known, setKnown] = useState<Record<string, string>>({});
-  const nodes = result.data?.agencies.nodes ?? [];
+  const nodes = result.data?.agencies?.nodes ?? [];
   const labels = { ...known, ...Object.fromEntries(nodes.map((agency) => [agency.id, agency.name])) };
   const chosen = ([] as string[]).concat((props.value as string | string[] | undefined) ?? []);
   const options = [

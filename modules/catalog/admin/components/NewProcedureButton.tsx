@@ -35,7 +35,7 @@ export function NewProcedureButton() {
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>{t('procedures.titles.create')}</Button>
       <Modal open={open} title={t('procedures.titles.create')} okText={t('procedures.create')} cancelText={t('buttons.cancel')}
         onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={mutation.isPending} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={create}>
+        <Form form={form} name="newProcedure" layout="vertical" onFinish={create}>
           <Form.Item name="code" label={t('procedures.fields.code')} extra={t('procedures.codeHint')}
             rules={[{ required: true, pattern: /^\d\.\d{6}$/, message: t('procedures.rules.code') }]}>
             <Input placeholder="1.001234" />

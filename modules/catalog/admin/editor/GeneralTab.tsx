@@ -31,8 +31,8 @@ export function GeneralTab() {
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="applicantTypes" label={t('procedures.fields.applicantTypes')} extra={t('procedures.tagsHint')}><Select mode="tags" open={false} /></Form.Item>
-      <Form.Item name="implementingAgencies" label={t('procedures.fields.implementingAgencies')} extra={t('procedures.tagsHint')}><Select mode="tags" open={false} /></Form.Item>
+      <Form.Item name="applicantTypes" label={t('procedures.fields.applicantTypes')} extra={t('procedures.tagsHint')}><Select mode="tags" /></Form.Item>
+      <Form.Item name="implementingAgencies" label={t('procedures.fields.implementingAgencies')} extra={t('procedures.tagsHint')}><Select mode="tags" /></Form.Item>
       <Form.Item name="steps" label={t('procedures.fields.steps')}><Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} /></Form.Item>
       <Form.Item name="conditions" label={t('procedures.fields.conditions')}><Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} /></Form.Item>
       <Row gutter={16}>

@@ -23,7 +23,7 @@ function useAgencyNames(ids: string[]): Record<string, string> {
     meta: { gqlQuery: AGENCIES, gqlVariables: { filter: { ids }, limit: 100 } },
     queryOptions: { queryKey: ['catalog', 'agencyNames', ids], enabled: ids.length > 0 },
   });
-  return Object.fromEntries((result.data?.agencies.nodes ?? []).map((agency) => [agency.id, agency.name]));
+  return Object.fromEntries((result.data?.agencies?.nodes ?? []).map((agency) => [agency.id, agency.name]));
 }
 
 /** The values of the offering form for an offering (or a new one of `agencyId`). */
@@ -118,7 +118,7 @@ export function OfferingsTab({ procedure, onChanged }: { procedure: ProcedureDet
       <Modal open={Boolean(editing)} width={720} title={t(editing?.offering ? 'procedures.offerings.edit' : 'procedures.offerings.add')} okText={t('buttons.save')} cancelText={t('buttons.cancel')}
         onCancel={() => { setEditing(undefined); setError(undefined); }} onOk={() => form.submit()} confirmLoading={running} destroyOnHidden>
         {editing && (
-          <Form form={form} layout="vertical" preserve={false} initialValues={valuesOf(channels, editing.offering, me.data?.me.agencyId ?? undefined)} onFinish={save}>
+          <Form form={form} layout="vertical" preserve={false} initialValues={valuesOf(channels, editing.offering, me.data?.me?.agencyId ?? undefined)} onFinish={save}>
             <Form.Item name="agencyId" label={t('procedures.offerings.agency')} rules={[{ required: true, message: t('procedures.rules.required') }]}>
               <AgencySelect disabled={Boolean(editing.offering)} />
             </Form.Item>

@@ -61,7 +61,7 @@ export function FormBuilderTab({ disabled }: { disabled: boolean }) {
                     </Space>
                     {kind === 'select' && (
                       <Form.Item name={[field.name, 'options']} label={t('procedures.form.options')} extra={t('procedures.tagsHint')}>
-                        <Select mode="tags" open={false} aria-label={t('procedures.form.options')} />
+                        <Select mode="tags" aria-label={t('procedures.form.options')} />
                       </Form.Item>
                     )}
                   </Card>
