@@ -103,9 +103,10 @@ describe.skipIf(!BROWSER_READY)('catalog admin pages in a real browser', () => {
     await choices.press('Enter');
     await choices.fill('Bưu chính');
     await choices.press('Enter');
+    await choices.press('Escape');
     await preview.getByText('Hình thức nhận phiếu').waitFor();
     await preview.getByRole('combobox').last().click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle('Bưu chính').waitFor();
+    await page.locator('.ant-select-dropdown:visible').getByTitle('Bưu chính').last().waitFor();
     await page.keyboard.press('Escape');
     await preview.getByRole('button', { name: 'Kiểm tra' }).click();
     await preview.getByText('Vui lòng nhập').first().waitFor(); // the required field, empty in the preview
