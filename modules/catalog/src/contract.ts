@@ -20,3 +20,5 @@ export {
 export { type FormFieldError } from './forms/form.js';
 export { limitWithin, effectiveLimit } from './offerings/limits.js';
 export { PROCEDURE_CODE } from './procedures/code.js';
+/** The sample catalog file (real procedures, exchange format `motcua.catalog/v1`), for seeds and benchmarks. */
+export { SAMPLE_CATALOG_JSON } from './exchange/sample.js';

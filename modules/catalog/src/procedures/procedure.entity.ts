@@ -25,7 +25,6 @@ export class Procedure {
 
   /** The listed version's status: DRAFT means never published (visible only to its editors). */
   @Enum({ items: () => VersionStatus })
-  @Index()
   status!: VersionStatus;
 
   @Property({ type: 'uuid' })

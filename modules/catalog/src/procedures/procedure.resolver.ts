@@ -5,7 +5,8 @@ import { ImplementationLevel, OnlineMode } from './content.js';
 import { localToday } from './dates.js';
 import { diffContent } from './diff.js';
 import { ProcedureVersion, VersionStatus } from './procedure.entity.js';
-import { canEditDraft, listProcedures, readProcedure, toVersionNode, versionInForce, versionLoader, versionsLoader, versionVisible } from './procedure.read.js';
+import { searchProcedures } from '../search/procedure-search.js';
+import { canEditDraft, readProcedure, toVersionNode, versionInForce, versionLoader, versionsLoader, versionVisible } from './procedure.read.js';
 import { createDraft, deleteDraft, publish, retire, setEnd, updateDraft } from './procedure.service.js';
 import {
   CaseNode, ChannelNode, CreateProcedureDraftInput, DecisionNode, DeleteDraftPayload, LegalBasisNode, MissingPartNode, ProcedureConnection,
@@ -37,7 +38,7 @@ export class ProcedureResolver {
     @Arg('sort', () => ProcedureSort, { nullable: true }) sort: ProcedureSort | undefined,
     @Ctx() ctx: RequestContext,
   ) {
-    return listProcedures(ctx, page as PageArgsType, filter, sort);
+    return searchProcedures(ctx, page as PageArgsType, filter, sort);
   }
 
   @Query(() => ProcedureNode, {
