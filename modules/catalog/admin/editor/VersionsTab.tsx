@@ -6,6 +6,9 @@ import { DateActionButton, todayInVietnam } from '../components/DateActionButton
 import { StatusTag } from '../components/StatusTag';
 import { type ProcedureDetail, VERSION_DIFF, type VersionChange, type VersionSummary } from '../queries';
 
+/** Long JSON values wrap inside their column. */
+const WRAP = { whiteSpace: 'pre-wrap', wordBreak: 'break-all' } as const;
+
 interface Props {
   procedure: ProcedureDetail;
   /** Runs a lifecycle action on a version, then reloads (the page shows refusals). */
@@ -56,11 +59,11 @@ export function VersionsTab({ procedure, onAction }: Props) {
         {query.error && <ErrorAlert error={query.error} />}
         {compared && !query.error && (
           <Table<VersionChange> dataSource={result.data?.procedureVersionDiff ?? []} rowKey={(c) => `${c.kind}:${c.path}`} size="small" loading={query.isFetching}
-            pagination={false} data-testid="diff" locale={{ emptyText: t('procedures.diff.none') }}>
-            <Table.Column<VersionChange> dataIndex="path" title={t('procedures.diff.path')} render={(path) => <code>{path}</code>} />
-            <Table.Column<VersionChange> dataIndex="kind" title={t('procedures.diff.kind')} render={(kind: string) => t(`procedures.diff.kinds.${kind}`)} />
-            <Table.Column<VersionChange> dataIndex="before" title={t('procedures.diff.before')} render={(v) => <code style={{ whiteSpace: 'pre-wrap' }}>{v ?? '—'}</code>} />
-            <Table.Column<VersionChange> dataIndex="after" title={t('procedures.diff.after')} render={(v) => <code style={{ whiteSpace: 'pre-wrap' }}>{v ?? '—'}</code>} />
+            pagination={false} tableLayout="fixed" data-testid="diff" locale={{ emptyText: t('procedures.diff.none') }}>
+            <Table.Column<VersionChange> dataIndex="path" width={220} title={t('procedures.diff.path')} render={(path) => <code style={WRAP}>{path}</code>} />
+            <Table.Column<VersionChange> dataIndex="kind" width={90} title={t('procedures.diff.kind')} render={(kind: string) => t(`procedures.diff.kinds.${kind}`)} />
+            <Table.Column<VersionChange> dataIndex="before" title={t('procedures.diff.before')} render={(v) => <code style={WRAP}>{v ?? '—'}</code>} />
+            <Table.Column<VersionChange> dataIndex="after" title={t('procedures.diff.after')} render={(v) => <code style={WRAP}>{v ?? '—'}</code>} />
           </Table>
         )}
       </Card>

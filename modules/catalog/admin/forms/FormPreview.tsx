@@ -1,5 +1,5 @@
 import { useTranslate } from '@refinedev/core';
-import { Button, Checkbox, Empty, Form, Input, InputNumber, Select, Typography } from 'antd';
+import { Button, Checkbox, Empty, Form, Input, InputNumber, Radio, Select, Typography } from 'antd';
 import type { JsonObject } from './form-model';
 
 interface Props {
@@ -7,6 +7,7 @@ interface Props {
 }
 
 function widgetFor(property: JsonObject, widget: string | undefined) {
+  if (Array.isArray(property.enum) && widget === 'radio') return <Radio.Group options={property.enum.map((value) => ({ value: String(value), label: String(value) }))} />;
   if (Array.isArray(property.enum)) return <Select allowClear options={property.enum.map((value) => ({ value: String(value), label: String(value) }))} />;
   if (property.type === 'boolean') return <Checkbox />;
   if (property.type === 'number' || property.type === 'integer') return <InputNumber style={{ width: '100%' }} precision={property.type === 'integer' ? 0 : undefined} />;

@@ -20,6 +20,8 @@ export interface FormField {
   options?: string[];
   /** The property's schema as loaded, kept for `other` and for keywords the builder does not edit. */
   original?: JsonObject;
+  /** The property's UI hints as loaded, kept while its kind is unchanged (e.g. a `radio` widget). */
+  ui?: JsonObject;
 }
 
 /** What the builder edits for one case. */
@@ -33,7 +35,7 @@ export type JsonObject = Record<string, unknown>;
 export const SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 
 /** Keywords the builder owns; the others of a loaded property are kept as they were. */
-const OWNED_KEYWORDS = ['type', 'title', 'format', 'enum', 'minLength'];
+const OWNED_KEYWORDS = ['type', 'title', 'format', 'enum'];
 
 function kindOf(property: JsonObject, widget: unknown): FieldKind {
   if (Array.isArray(property.enum)) return 'select';
@@ -71,6 +73,7 @@ export function modelOf(form: { schema: JsonObject; uiSchema?: JsonObject | null
         required: required.has(name),
         ...(kind === 'select' ? { options: (property.enum as unknown[]).map(String) } : {}),
         original: property,
+        ...(ui[name] ? { ui: ui[name] } : {}),
       };
     }),
   };
@@ -85,13 +88,29 @@ function propertyOf(field: FormField): JsonObject {
     case 'integer': return { ...kept, type: 'integer', title };
     case 'checkbox': return { ...kept, type: 'boolean', title };
     case 'date': return { ...kept, type: 'string', title, format: 'date' };
-    case 'select': return { ...kept, type: 'string', title, enum: (field.options ?? []).map((o) => o.trim()).filter(Boolean) };
-    // A required text must not be empty: `required` alone accepts "".
-    default: return { ...kept, type: 'string', title, ...(field.required ? { minLength: 1 } : {}) };
+    case 'select': return { ...kept, ...choices(field), title };
+    // A required text must not be empty (`required` alone accepts ""), unless a length or pattern already says so.
+    default: return { ...kept, type: 'string', title, ...(field.required && kept.minLength === undefined && kept.pattern === undefined ? { minLength: 1 } : {}) };
   }
 }
 
-const WIDGETS: Partial<Record<FieldKind, string>> = { textarea: 'textarea', date: 'date', select: 'select', checkbox: 'checkbox' };
+/** A choice list keeps a numeric type (`loaiPhieu: { type: 'integer', enum: [1, 2] }`) while every choice is a number. */
+function choices(field: FormField): JsonObject {
+  const options = (field.options ?? []).map((o) => String(o).trim()).filter(Boolean);
+  const numeric = field.original?.type === 'integer' || field.original?.type === 'number';
+  if (numeric && options.every((o) => Number.isFinite(Number(o)))) return { type: field.original!.type, enum: options.map(Number) };
+  return { type: 'string', enum: options };
+}
+
+/** The UI hints of a field: as loaded while its kind is unchanged, else the kind's widget. */
+function uiOf(field: FormField): JsonObject | undefined {
+  if (field.ui && field.original && kindOf(field.original, field.ui['ui:widget']) === field.kind) return field.ui;
+  const widget = WIDGETS[field.kind];
+  return widget ? { 'ui:widget': widget } : undefined;
+}
+
+/** Widgets the schema does not imply (a date has `format`, a choice list `enum`, a checkbox `type: boolean`). */
+const WIDGETS: Partial<Record<FieldKind, string>> = { textarea: 'textarea' };
 
 /** Fields with a usable property name (the builder may hold half-typed rows). */
 function namedFields(model: FormModel): FormField[] {
@@ -113,7 +132,7 @@ export function formOf(model: FormModel): { schema: JsonObject; uiSchema: JsonOb
   if (!fields.length) return null;
   const properties = Object.fromEntries(fields.map((field) => [field.name.trim(), propertyOf(field)]));
   const required = fields.filter((field) => field.required).map((field) => field.name.trim());
-  const widgets = fields.filter((field) => WIDGETS[field.kind]).map((field) => [field.name.trim(), { 'ui:widget': WIDGETS[field.kind] }]);
+  const widgets = fields.map((field) => [field.name.trim(), uiOf(field)] as const).filter(([, ui]) => ui);
   return {
     schema: {
       $schema: SCHEMA_DIALECT,
