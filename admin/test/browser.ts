@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DEMO_PASSWORD, type TestApp } from '@motcua/server/testing';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const ADMIN_DIR = resolve(__dirname, '..');
@@ -55,4 +56,22 @@ export async function openPage(browser: Browser): Promise<WatchedPage> {
     screenshot: async (name) => void (await page.screenshot({ path: resolve(RESULTS, `${name}.png`), fullPage: true })),
     close: () => context.close(),
   };
+}
+
+const LOGIN_TOKENS = `mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { accessToken expiresAt refreshToken refreshExpiresAt } }`;
+
+/** What the admin keeps in localStorage after a sign-in. */
+export type SessionTokens = Record<string, string>;
+
+/** The session of a demo account (demo password), obtained through the API. */
+export async function demoSession(app: TestApp, username: string): Promise<SessionTokens> {
+  const { data } = await app.gql(LOGIN_TOKENS, { u: username, p: DEMO_PASSWORD });
+  return data.login;
+}
+
+/** Opens `path` of the admin at `adminUrl` with `tokens` stored as the session, as after an earlier sign-in. */
+export async function gotoSignedIn(page: Page, adminUrl: string, path: string, tokens: SessionTokens): Promise<void> {
+  await page.goto(`${adminUrl}/login`);
+  await page.evaluate((session) => localStorage.setItem('motcua.session', JSON.stringify(session)), tokens);
+  await page.goto(`${adminUrl}${path}`);
 }

@@ -1,14 +1,13 @@
-import { adminRoutes, createTestApp, DEMO_PASSWORD, type TestApp } from '@motcua/server/testing';
+import { adminRoutes, createTestApp, type TestApp } from '@motcua/server/testing';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildAdminIfStale, CHROMIUM, DIST, launchChromium, openPage, type WatchedPage } from './browser';
+import { buildAdminIfStale, CHROMIUM, demoSession, DIST, gotoSignedIn, launchChromium, openPage, type WatchedPage } from './browser';
 
 const BROWSER_READY = Boolean(CHROMIUM) || Boolean(process.env.CI);
 if (!BROWSER_READY) console.warn('catalog browser tests skipped: Chromium is not installed (apt-get install chromium); CI requires it');
 
-const LOGIN_TOKENS = `mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { accessToken expiresAt refreshToken refreshExpiresAt } }`;
 const PROCEDURE_BY_CODE = `query($code: String!) { procedure(code: $code) { id versions { number status } current { number cases { components { code } form { schema } } } } }`;
 const SAMPLE = JSON.parse(readFileSync(resolve(__dirname, '../../modules/catalog/src/exchange/sample-catalog.json'), 'utf8')) as { format: string; procedures: Array<Record<string, unknown>> };
 const LLTP = '2.000488'; // Thủ tục cấp Phiếu lý lịch tư pháp cho công dân Việt Nam…
@@ -35,19 +34,11 @@ describe.skipIf(!BROWSER_READY)('catalog admin pages in a real browser', () => {
     expect(pages.flatMap((watched) => watched.problems.splice(0))).toEqual([]);
   });
 
-  async function tokensOf(username: string): Promise<Record<string, string>> {
-    const { data } = await t.gql(LOGIN_TOKENS, { u: username, p: DEMO_PASSWORD });
-    return data.login;
-  }
-
   /** A new tab signed in as `username` (session stored as after a sign-in), at `path`. */
   async function openSignedIn(username: string, path: string): Promise<WatchedPage> {
     const watched = await openPage(browser);
     pages.push(watched);
-    const tokens = await tokensOf(username);
-    await watched.page.goto(`${admin}/login`);
-    await watched.page.evaluate((session) => localStorage.setItem('motcua.session', JSON.stringify(session)), tokens);
-    await watched.page.goto(`${admin}${path}`);
+    await gotoSignedIn(watched.page, admin, path, await demoSession(t, username));
     return watched;
   }
 
@@ -183,7 +174,7 @@ describe.skipIf(!BROWSER_READY)('catalog admin pages in a real browser', () => {
       format: SAMPLE.format,
       procedures: [known, { ...known, code: '1.999002', name: 'Thủ tục nhập thử từ tệp JSON' }, { ...known, code: 'không-phải-mã' }],
     };
-    await page.getByRole('heading', { name: 'Nhập danh mục thủ tục hành chính (JSON hoặc Excel)' }).waitFor().catch(() => undefined);
+    await page.getByText('Nhập danh mục thủ tục hành chính (JSON hoặc Excel)').waitFor();
     await page.locator('input[type=file]').setInputFiles({ name: 'danh-muc.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
     const report = page.getByTestId('import-report');
     await report.getByText('Chạy thử', { exact: true }).waitFor();

@@ -1,15 +1,14 @@
 import { createTestPki, sampleResultPdf, signPdf } from '@motcua/signature/contract';
-import { adminRoutes, createTestApp, DEMO_PASSWORD, type TestApp } from '@motcua/server/testing';
+import { adminRoutes, createTestApp, type TestApp } from '@motcua/server/testing';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildAdminIfStale, CHROMIUM, DIST, launchChromium, openPage, RESULTS, type WatchedPage } from './browser';
+import { buildAdminIfStale, CHROMIUM, demoSession, DIST, gotoSignedIn, launchChromium, openPage, RESULTS, type WatchedPage } from './browser';
 
 const BROWSER_READY = Boolean(CHROMIUM) || Boolean(process.env.CI);
 if (!BROWSER_READY) console.warn('signature browser tests skipped: Chromium is not installed (apt-get install chromium); CI requires it');
 
-const LOGIN_TOKENS = `mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { accessToken expiresAt refreshToken refreshExpiresAt } }`;
 const ADD_ANCHOR = 'mutation($i: AddTrustAnchorInput!) { addTrustAnchor(input: $i) { number label } }';
 const ROOT_NAME = 'Motcua Test Root (browser test)';
 
@@ -27,7 +26,7 @@ describe.skipIf(!BROWSER_READY)('signature admin pages in a real browser', () =>
     admin = `${t.url}/admin`;
     const pdf = await sampleResultPdf({ number: '15/QĐ-STP', date: '2026-11-26', title: 'Quyết định cấp phiếu lý lịch tư pháp' });
     signed = await signPdf(pdf, pki.officer.RSA.signer(), { fieldName: 'CaNhan', claimedTime: new Date(), level: 'B_B', reason: 'Phê duyệt kết quả', signerName: 'Nguyễn Văn Ánh' });
-    const token = (await tokensOf('admin')).accessToken;
+    const token = (await demoSession(t, 'admin')).accessToken;
     const added = await t.gql(ADD_ANCHOR, { i: { name: ROOT_NAME, certificateBase64: Buffer.from(pki.root.certificate).toString('base64') } }, { token });
     expect(added.errors).toBeUndefined();
     browser = await launchChromium();
@@ -42,19 +41,11 @@ describe.skipIf(!BROWSER_READY)('signature admin pages in a real browser', () =>
     expect(pages.flatMap((watched) => watched.problems.splice(0))).toEqual([]);
   });
 
-  async function tokensOf(username: string): Promise<Record<string, string>> {
-    const { data } = await t.gql(LOGIN_TOKENS, { u: username, p: DEMO_PASSWORD });
-    return data.login;
-  }
-
   /** A new tab signed in as `username` (session stored as after a sign-in), at `path`. */
   async function openSignedIn(username: string, path: string): Promise<WatchedPage> {
     const watched = await openPage(browser);
     pages.push(watched);
-    const tokens = await tokensOf(username);
-    await watched.page.goto(`${admin}/login`);
-    await watched.page.evaluate((session) => localStorage.setItem('motcua.session', JSON.stringify(session)), tokens);
-    await watched.page.goto(`${admin}${path}`);
+    await gotoSignedIn(watched.page, admin, path, await demoSession(t, username));
     return watched;
   }
 
