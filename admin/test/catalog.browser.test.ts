@@ -1,9 +1,8 @@
-import { adminRoutes, createTestApp, type TestApp } from '@motcua/server/testing';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildAdminIfStale, CHROMIUM, demoSession, DIST, gotoSignedIn, launchChromium, openPage, type WatchedPage } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { adminBrowserSuite, CHROMIUM } from './browser';
 
 const BROWSER_READY = Boolean(CHROMIUM) || Boolean(process.env.CI);
 if (!BROWSER_READY) console.warn('catalog browser tests skipped: Chromium is not installed (apt-get install chromium); CI requires it');
@@ -13,34 +12,9 @@ const SAMPLE = JSON.parse(readFileSync(resolve(__dirname, '../../modules/catalog
 const LLTP = '2.000488'; // Thủ tục cấp Phiếu lý lịch tư pháp cho công dân Việt Nam…
 
 describe.skipIf(!BROWSER_READY)('catalog admin pages in a real browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let admin: string;
-  const pages: WatchedPage[] = [];
-
-  beforeAll(async () => {
-    buildAdminIfStale();
-    t = await createTestApp({ routes: adminRoutes(DIST) });
-    admin = `${t.url}/admin`;
-    browser = await launchChromium();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  afterEach(() => {
-    expect(pages.flatMap((watched) => watched.problems.splice(0))).toEqual([]);
-  });
-
-  /** A new tab signed in as `username` (session stored as after a sign-in), at `path`. */
-  async function openSignedIn(username: string, path: string): Promise<WatchedPage> {
-    const watched = await openPage(browser);
-    pages.push(watched);
-    await gotoSignedIn(watched.page, admin, path, await demoSession(t, username));
-    return watched;
-  }
+  const suite = adminBrowserSuite();
+  const openSignedIn = (username: string, path: string) => suite.openSignedIn(username, path);
+  const gql = (query: string, variables: Record<string, unknown>) => suite.app.gql(query, variables);
 
   const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true }).click();
 
@@ -130,7 +104,7 @@ describe.skipIf(!BROWSER_READY)('catalog admin pages in a real browser', () => {
     await diff.getByText('XN-CUTRU', { exact: false }).first().waitFor();
     await catalogAdmin.screenshot('cat-04-published-with-diff');
 
-    const { data } = await t.gql(PROCEDURE_BY_CODE, { code: LLTP });
+    const { data } = await gql(PROCEDURE_BY_CODE, { code: LLTP });
     expect(data.procedure.current.number).toBe(2);
     expect(data.procedure.current.cases[0].components.map((c: { code: string }) => c.code)).toContain('XN-CUTRU');
     const schema = data.procedure.current.cases[0].form.schema;
@@ -181,12 +155,12 @@ describe.skipIf(!BROWSER_READY)('catalog admin pages in a real browser', () => {
     await report.getByRole('row', { name: /^1 1\.001612 Bỏ qua/ }).waitFor();
     await report.getByRole('row', { name: /^2 1\.999002 Thêm mới/ }).waitFor();
     await report.getByRole('row', { name: /^3 .*Từ chối/ }).waitFor();
-    expect((await t.gql(PROCEDURE_BY_CODE, { code: '1.999002' })).data.procedure).toBeNull();
+    expect((await gql(PROCEDURE_BY_CODE, { code: '1.999002' })).data.procedure).toBeNull();
     await watched.screenshot('cat-06-import-dry-run');
 
     await report.getByRole('button', { name: 'Nhập vào danh mục' }).click();
     await report.getByText('Đã nhập', { exact: true }).waitFor();
     await report.getByRole('row', { name: /^2 1\.999002 Thêm mới/ }).waitFor();
-    expect((await t.gql(PROCEDURE_BY_CODE, { code: '1.999002' })).data.procedure.versions).toEqual([{ number: 1, status: 'PUBLISHED' }]);
+    expect((await gql(PROCEDURE_BY_CODE, { code: '1.999002' })).data.procedure.versions).toEqual([{ number: 1, status: 'PUBLISHED' }]);
   }, 60_000);
 });

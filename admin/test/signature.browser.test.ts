@@ -1,10 +1,8 @@
 import { createTestPki, sampleResultPdf, signPdf } from '@motcua/signature/contract';
-import { adminRoutes, createTestApp, type TestApp } from '@motcua/server/testing';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildAdminIfStale, CHROMIUM, demoSession, DIST, gotoSignedIn, launchChromium, openPage, RESULTS, type WatchedPage } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { adminBrowserSuite, CHROMIUM, demoSession, RESULTS, type WatchedPage } from './browser';
 
 const BROWSER_READY = Boolean(CHROMIUM) || Boolean(process.env.CI);
 if (!BROWSER_READY) console.warn('signature browser tests skipped: Chromium is not installed (apt-get install chromium); CI requires it');
@@ -13,41 +11,18 @@ const ADD_ANCHOR = 'mutation($i: AddTrustAnchorInput!) { addTrustAnchor(input: $
 const ROOT_NAME = 'Motcua Test Root (browser test)';
 
 describe.skipIf(!BROWSER_READY)('signature admin pages in a real browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let admin: string;
+  const suite = adminBrowserSuite();
+  const openSignedIn = (username: string, path: string) => suite.openSignedIn(username, path);
   let signed: Uint8Array;
-  const pages: WatchedPage[] = [];
 
   beforeAll(async () => {
-    buildAdminIfStale();
-    const [app, pki] = await Promise.all([createTestApp({ routes: adminRoutes(DIST) }), createTestPki()]);
-    t = app;
-    admin = `${t.url}/admin`;
+    const pki = await createTestPki();
     const pdf = await sampleResultPdf({ number: '15/QĐ-STP', date: '2026-11-26', title: 'Quyết định cấp phiếu lý lịch tư pháp' });
     signed = await signPdf(pdf, pki.officer.RSA.signer(), { fieldName: 'CaNhan', claimedTime: new Date(), level: 'B_B', reason: 'Phê duyệt kết quả', signerName: 'Nguyễn Văn Ánh' });
-    const token = (await demoSession(t, 'admin')).accessToken;
-    const added = await t.gql(ADD_ANCHOR, { i: { name: ROOT_NAME, certificateBase64: Buffer.from(pki.root.certificate).toString('base64') } }, { token });
+    const token = (await demoSession(suite.app, 'admin')).accessToken;
+    const added = await suite.app.gql(ADD_ANCHOR, { i: { name: ROOT_NAME, certificateBase64: Buffer.from(pki.root.certificate).toString('base64') } }, { token });
     expect(added.errors).toBeUndefined();
-    browser = await launchChromium();
   }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  afterEach(() => {
-    expect(pages.flatMap((watched) => watched.problems.splice(0))).toEqual([]);
-  });
-
-  /** A new tab signed in as `username` (session stored as after a sign-in), at `path`. */
-  async function openSignedIn(username: string, path: string): Promise<WatchedPage> {
-    const watched = await openPage(browser);
-    pages.push(watched);
-    await gotoSignedIn(watched.page, admin, path, await demoSession(t, username));
-    return watched;
-  }
 
   async function upload(watched: WatchedPage, name: string, bytes: Uint8Array): Promise<void> {
     await watched.page.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/pdf', buffer: Buffer.from(bytes) });

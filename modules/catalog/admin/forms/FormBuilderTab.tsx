@@ -42,7 +42,15 @@ export function FormBuilderTab({ disabled }: { disabled: boolean }) {
               {fields.map((field, row) => {
                 const kind: FieldKind | undefined = form.getFieldValue([...fieldsPath, field.name, 'kind']);
                 return (
-                  <Card key={field.key} size="small" data-testid="form-field">
+                  <Card key={field.key} size="small" data-testid="form-field"
+                    extra={
+                      <Space>
+                        <Form.Item name={[field.name, 'required']} valuePropName="checked" noStyle><Checkbox>{t('procedures.form.required')}</Checkbox></Form.Item>
+                        <Button size="small" icon={<ArrowUpOutlined />} aria-label={t('procedures.form.up')} disabled={row === 0} onClick={() => move(row, row - 1)} />
+                        <Button size="small" icon={<ArrowDownOutlined />} aria-label={t('procedures.form.down')} disabled={row === fields.length - 1} onClick={() => move(row, row + 1)} />
+                        <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('procedures.form.remove')} onClick={() => remove(field.name)} />
+                      </Space>
+                    }>
                     <Space wrap align="baseline">
                       <Form.Item name={[field.name, 'label']} rules={[{ required: true, whitespace: true, message: t('procedures.rules.required') }]}>
                         <Input placeholder={t('procedures.form.label')} aria-label={t('procedures.form.label')} style={{ width: 230 }} onBlur={() => nameFromLabelIfEmpty(field.name)} />
@@ -54,10 +62,6 @@ export function FormBuilderTab({ disabled }: { disabled: boolean }) {
                         <Select aria-label={t('procedures.form.kind')} style={{ width: 150 }} disabled={kind === 'other'}
                           options={(kind === 'other' ? ['other' as const] : EDITABLE_KINDS).map((k) => ({ value: k, label: t(`procedures.form.kinds.${k}`) }))} />
                       </Form.Item>
-                      <Form.Item name={[field.name, 'required']} valuePropName="checked"><Checkbox>{t('procedures.form.required')}</Checkbox></Form.Item>
-                      <Button size="small" icon={<ArrowUpOutlined />} aria-label={t('procedures.form.up')} disabled={row === 0} onClick={() => move(row, row - 1)} />
-                      <Button size="small" icon={<ArrowDownOutlined />} aria-label={t('procedures.form.down')} disabled={row === fields.length - 1} onClick={() => move(row, row + 1)} />
-                      <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('procedures.form.remove')} onClick={() => remove(field.name)} />
                     </Space>
                     {kind === 'select' && (
                       <Form.Item name={[field.name, 'options']} label={t('procedures.form.options')} extra={t('procedures.tagsHint')}>
