@@ -119,6 +119,35 @@ describe.skipIf(!BROWSER_READY)('catalog admin pages in a real browser', () => {
     await page.getByTestId('versions').getByRole('row', { name: /Phiên bản 2.*Đã công bố/ }).waitFor();
   }, 120_000);
 
+  it("lets the agency admin configure its agency's offering, refusing a local limit above the statutory one", async () => {
+    const watched = await openSignedIn('quantri', '/catalog/procedures');
+    const { page } = watched;
+    await page.getByPlaceholder('Mã thủ tục').fill(LLTP);
+    await page.getByPlaceholder('Mã thủ tục').press('Enter');
+    await page.getByRole('row', { name: /2\.000488/ }).click();
+    await tab(page, 'Cơ quan thực hiện');
+    const offering = page.getByTestId('offerings').getByRole('row', { name: /Sở Tư pháp/ });
+    await offering.getByRole('button', { name: 'Sửa' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Sửa cấu hình của cơ quan').waitFor();
+    const direct = dialog.getByLabel('Số', { exact: true }).first(); // the first channel: in person
+    await direct.fill('20');
+    await dialog.getByRole('combobox', { name: 'Đơn vị', exact: true }).first().click({ force: true });
+    await page.locator('.ant-select-dropdown:visible').getByTitle('ngày làm việc', { exact: true }).click();
+    await dialog.getByRole('textbox', { name: 'Mã quy trình xử lý' }).fill('wf-lltp-so-tu-phap');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.getByRole('alert').getByText('Không thực hiện được').waitFor(); // 20 working days exceeds the statutory 10
+    await watched.screenshot('cat-07-offering-limit-refused');
+
+    await direct.fill('7');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await offering.getByText('7 ngày làm việc').waitFor();
+    await offering.getByText('(theo quy định: 10 ngày làm việc)').waitFor();
+    await offering.getByText('wf-lltp-so-tu-phap').waitFor();
+    await watched.screenshot('cat-08-offering-saved');
+  }, 90_000);
+
   it('refuses to publish an incomplete procedure and lists every missing part', async () => {
     const watched = await openSignedIn('quantrituc', '/catalog/procedures');
     const { page } = watched;
@@ -162,5 +191,14 @@ describe.skipIf(!BROWSER_READY)('catalog admin pages in a real browser', () => {
     await report.getByText('Đã nhập', { exact: true }).waitFor();
     await report.getByRole('row', { name: /^2 1\.999002 Thêm mới/ }).waitFor();
     expect((await gql(PROCEDURE_BY_CODE, { code: '1.999002' })).data.procedure.versions).toEqual([{ number: 1, status: 'PUBLISHED' }]);
+
+    // The exported Excel file reads back with nothing to change.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất Excel' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    await page.locator('input[type=file]').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/octet-stream', buffer: readFileSync(await download.path()) });
+    await report.getByText('Chạy thử', { exact: true }).waitFor();
+    await report.getByRole('row', { name: /1\.999002 Bỏ qua/ }).waitFor();
+    expect(await report.getByRole('row', { name: /Thêm mới|Cập nhật|Từ chối/ }).count()).toBe(0);
+    await watched.screenshot('cat-09-export-reimported');
   }, 60_000);
 });

@@ -159,3 +159,6 @@ export function fileBase64(file: Blob): Promise<string> {
     reader.readAsDataURL(file);
   });
 }
+
+export const EXPORT_CATALOG = gql`query ExportCatalog($input: ExportCatalogInput!) { exportCatalog(input: $input) { fileName format content count } }`;
+export interface CatalogExport { fileName: string; format: 'JSON' | 'EXCEL'; content: string; count: number }

@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { ErrorAlert, useCan, useLanguage } from '@motcua/kernel/admin';
+import { useCan, useLanguage } from '@motcua/kernel/admin';
 import { useCustomMutation, useGo, useTranslate } from '@refinedev/core';
 import { Button, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { CREATE_DRAFT } from '../queries';
+import { OutcomeAlert } from './OutcomeAlert';
 import { useSectors } from './use-sectors';
 
 interface NewProcedure { code: string; name: string; sectorCode: string }
@@ -47,7 +48,7 @@ export function NewProcedureButton() {
             <Select showSearch optionFilterProp="label" options={sectors.map((sector) => ({ value: sector.code, label: language === 'en' ? sector.nameEn : sector.name }))} />
           </Form.Item>
         </Form>
-        {error !== undefined && <ErrorAlert error={error} />}
+        {error !== undefined && <OutcomeAlert error={error} />}
       </Modal>
     </>
   );

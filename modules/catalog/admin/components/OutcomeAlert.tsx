@@ -1,4 +1,4 @@
-import { ErrorAlert, isApiError, useLanguage } from '@motcua/kernel/admin';
+import { isApiError, useLanguage } from '@motcua/kernel/admin';
 import { useTranslate } from '@refinedev/core';
 import { Alert } from 'antd';
 
@@ -12,14 +12,18 @@ function itemsOf(error: unknown): Listed[] {
 }
 
 /**
- * A refused save or publish with every reported problem listed (the completeness report lists
- * each missing part); any other error as a plain error alert.
+ * A refused action: for a save or publish, every reported problem listed (the completeness
+ * report lists each missing part); otherwise the server's message.
  */
 export function OutcomeAlert({ error }: { error: unknown }) {
   const t = useTranslate();
   const language = useLanguage();
   const items = itemsOf(error);
-  if (!items.length) return <ErrorAlert error={error} />;
+  if (!items.length) {
+    // The kernel's ErrorAlert speaks of loading; this is a refused action.
+    const message = isApiError(error) ? error.messageIn(language) : String((error as Error)?.message ?? error);
+    return <Alert type="error" showIcon role="alert" message={t('procedures.refused')} description={message} />;
+  }
   const missing = isApiError(error) && Array.isArray((error.details as { missing?: unknown }).missing);
   return (
     <Alert type="error" showIcon role="alert" data-testid="refusal-report"

@@ -3,6 +3,7 @@ import { useLanguage } from '@motcua/kernel/admin';
 import { useTranslate } from '@refinedev/core';
 import { Alert, Button, Card, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
+import { ExportButtons } from '../components/ExportButtons';
 import { OutcomeAlert } from '../components/OutcomeAlert';
 import { useRun } from '../components/use-run';
 import { fileBase64, IMPORT_CATALOG, type ImportOutcome, type ImportReport, type ImportRow } from '../queries';
@@ -55,7 +56,7 @@ export default function ImportPage() {
   };
 
   return (
-    <Card title={t('catalogImport.title')}>
+    <Card title={t('catalogImport.title')} extra={<ExportButtons />}>
       <Space direction="vertical" style={{ width: '100%' }} size="large">
         <Upload.Dragger accept=".json,.xlsx" showUploadList={false} multiple={false} beforeUpload={(file) => { void choose(file); return false; }}>
           <p className="ant-upload-drag-icon"><InboxOutlined /></p>
