@@ -1,10 +1,12 @@
 /**
  * The procedure search, the citizen portal's hot query (performance.md): hand-written SQL on
- * one table (the procedures' listing columns), one statement for the page and the total
- * (`count(*) over ()`), run as a prepared statement. Diacritics and case are folded on both
- * sides (`searchText` holds the folded code and name); every word must appear; rows rank by
+ * one table (the procedures' listing columns), run as prepared statements. Diacritics and
+ * case are folded on both sides (`searchText` holds the folded code and name); every word
+ * must appear; rows rank by
  * exact code, then name prefix, then name contains. Drafts join only when asked for, through
  * the caller's CASL rules turned into a subquery, so the public path carries no such cost.
+ * The page and the total are two statements: on SQLite `count(*) over ()` buffers every
+ * matching row and cost 24 ms over 5,000 procedures, against 0.1 + 0.7 ms for the two.
  */
 import {
   accessibleWhere, type ConnectionResult, escapeLike, foldVietnamese, type PageArgs, pageWindow, queryPrepared, type RequestContext, SortDirection, toConnection,
@@ -118,13 +120,10 @@ export async function searchProcedures(ctx: RequestContext, args: PageArgs, filt
   const window = pageWindow(args);
   const where = conditions(ctx, filter);
   const by = order(filter, sort);
-  const rows = await queryPrepared<Record<string, any>>(ctx.em,
-    `select ${LIST_COLUMNS}, count(*) over () as total_count from catalog_procedure e where ${where.sql} order by ${by.sql} limit ? offset ?`,
-    [...where.params, ...by.params, window.limit, window.offset]);
-  let total = rows.length ? Number(rows[0].total_count) : 0;
-  if (!rows.length && window.offset > 0) {
-    const [counted] = await queryPrepared<{ total: unknown }>(ctx.em, `select count(*) as total from catalog_procedure e where ${where.sql}`, where.params);
-    total = Number(counted.total);
-  }
-  return toConnection(rows.map((row) => toProcedureNode(row, ctx)), total, window);
+  const [rows, [counted]] = await Promise.all([
+    queryPrepared<Record<string, any>>(ctx.em, `select ${LIST_COLUMNS} from catalog_procedure e where ${where.sql} order by ${by.sql} limit ? offset ?`,
+      [...where.params, ...by.params, window.limit, window.offset]),
+    queryPrepared<{ total: unknown }>(ctx.em, `select count(*) as total from catalog_procedure e where ${where.sql}`, where.params),
+  ]);
+  return toConnection(rows.map((row) => toProcedureNode(row, ctx)), Number(counted.total), window);
 }
