@@ -5,8 +5,9 @@
  * must appear; rows rank by
  * exact code, then name prefix, then name contains. Drafts join only when asked for, through
  * the caller's CASL rules turned into a subquery, so the public path carries no such cost.
- * The page and the total are two statements: on SQLite `count(*) over ()` buffers every
- * matching row and cost 24 ms over 5,000 procedures, against 0.1 + 0.7 ms for the two.
+ * The page and the total are two statements (on SQLite `count(*) over ()` buffers every
+ * matching row: 24 ms over 5,000 procedures, against 0.1 + 0.7 ms for the two), and the
+ * count runs only when the page is full: a short page already tells the total.
  */
 import {
   accessibleWhere, type ConnectionResult, escapeLike, foldVietnamese, type PageArgs, pageWindow, queryPrepared, type RequestContext, SortDirection, toConnection,
@@ -120,10 +121,15 @@ export async function searchProcedures(ctx: RequestContext, args: PageArgs, filt
   const window = pageWindow(args);
   const where = conditions(ctx, filter);
   const by = order(filter, sort);
-  const [rows, [counted]] = await Promise.all([
-    queryPrepared<Record<string, any>>(ctx.em, `select ${LIST_COLUMNS} from catalog_procedure e where ${where.sql} order by ${by.sql} limit ? offset ?`,
-      [...where.params, ...by.params, window.limit, window.offset]),
-    queryPrepared<{ total: unknown }>(ctx.em, `select count(*) as total from catalog_procedure e where ${where.sql}`, where.params),
-  ]);
-  return toConnection(rows.map((row) => toProcedureNode(row, ctx)), Number(counted.total), window);
+  const rows = await queryPrepared<Record<string, any>>(ctx.em, `select ${LIST_COLUMNS} from catalog_procedure e where ${where.sql} order by ${by.sql} limit ? offset ?`,
+    [...where.params, ...by.params, window.limit, window.offset]);
+  // A short page that is not past the end tells the total: most searches skip the second scan.
+  const pageTellsTotal = rows.length < window.limit && (rows.length > 0 || window.offset === 0);
+  const total = pageTellsTotal ? window.offset + rows.length : await countMatches(ctx, where);
+  return toConnection(rows.map((row) => toProcedureNode(row, ctx)), total, window);
+}
+
+async function countMatches(ctx: RequestContext, where: Sql): Promise<number> {
+  const [counted] = await queryPrepared<{ total: unknown }>(ctx.em, `select count(*) as total from catalog_procedure e where ${where.sql}`, where.params);
+  return Number(counted.total);
 }
