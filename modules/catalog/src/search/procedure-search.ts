@@ -49,11 +49,18 @@ function withEditableDraft(ctx: RequestContext): Sql {
   return idsIn(ctx.em.createQueryBuilder(ProcedureVersion, 'd').select('d.procedure').where({ $and: [{ status: VersionStatus.DRAFT }, editable] }).getKnexQuery().toSQL());
 }
 
-/** Listed statuses the caller may see: public ones, plus editable drafts when DRAFT is asked for. */
-function visibility(ctx: RequestContext, statuses: readonly VersionStatus[]): Sql {
+/**
+ * Listed statuses the caller may see: public ones, plus editable drafts when DRAFT is asked for.
+ * Without a search the status is written as an expression, `(e.status || '')`, so SQLite walks
+ * the code index in order and stops after one page (0.03 ms) instead of sorting every row
+ * found through the status index (2 ms over 5,000); with a search, the (status, search_text)
+ * index is the narrow one to scan.
+ */
+function visibility(ctx: RequestContext, statuses: readonly VersionStatus[], searching: boolean): Sql {
   const parts: Sql[] = [];
   const publicOnes = statuses.filter((status) => PUBLIC_STATUSES.includes(status));
-  if (publicOnes.length) parts.push({ sql: `e.status in (${publicOnes.map(() => '?').join(', ')})`, params: publicOnes });
+  const status = searching ? 'e.status' : "(e.status || '')";
+  if (publicOnes.length) parts.push({ sql: `${status} in (${publicOnes.map(() => '?').join(', ')})`, params: publicOnes });
   const drafts = statuses.includes(VersionStatus.DRAFT) ? editableDrafts(ctx) : null;
   if (drafts) parts.push(drafts);
   if (!parts.length) return NOTHING;
@@ -77,9 +84,9 @@ function offeredBy(agencyId: string, channel: string | undefined): Sql {
 
 function conditions(ctx: RequestContext, filter: ProcedureFilter): Sql {
   const statuses = filter.statuses?.length ? filter.statuses : filter.hasDraft ? Object.values(VersionStatus) : [VersionStatus.PUBLISHED];
-  const parts: Sql[] = [visibility(ctx, statuses)];
-  if (filter.hasDraft) parts.push(withEditableDraft(ctx));
   const search = filter.search?.trim();
+  const parts: Sql[] = [visibility(ctx, statuses, !!search)];
+  if (filter.hasDraft) parts.push(withEditableDraft(ctx));
   if (search) parts.push(searchCondition(search));
   if (filter.code) parts.push({ sql: 'e.code = ?', params: [filter.code.trim()] });
   if (filter.sectorCode) parts.push({ sql: 'e.sector_code = ?', params: [filter.sectorCode] });
