@@ -103,15 +103,19 @@ describe('catalog import and export', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(exportCatalog.content, 'base64') as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('ThuTuc')!;
-    sheet.getRow(3).getCell(1).value = '1.23'; // row 3 of the sheet: a malformed code
+    const badCode = String(sheet.getRow(3).getCell(1).value);
+    sheet.getRow(3).getCell(3).value = 'KHONG-CO'; // row 3 of the sheet: an unknown sector
     sheet.addRow(['9.300001', 'Thủ tục thêm từ Excel', 'TP-HOTICH', 'XA', 'Công dân Việt Nam', 'Ủy ban nhân dân cấp xã', 'Nộp và nhận kết quả', '', 'NONE', '', '', '2026-03-01']);
     workbook.getWorksheet('CachThuc')!.addRow(['9.300001', 'DIRECT', 2, 'WORKING_DAYS', '']);
     workbook.getWorksheet('ThanhPhanHoSo')!.addRow(['9.300001', 'TH1', 'Trường hợp chung', 'DON', 'Đơn đề nghị', 1, 0, 'x', '', '']);
     workbook.getWorksheet('KetQua')!.addRow(['9.300001', 'Văn bản trả lời', '', 'x']);
+    workbook.getWorksheet('PhiLePhi')!.addRow(['9.399999', 'DIRECT', 'Phí của thủ tục không có', 1000, 'AT_SUBMISSION', '']); // orphan part row
     const edited = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
     const { result } = await importFile(edited, { format: 'EXCEL' });
-    expect(result).toMatchObject({ created: 1, rejected: 1, skipped: 32 });
-    expect(result.rows.find((r: any) => r.outcome === 'REJECTED')).toMatchObject({ rowNumber: 3, sheet: 'ThuTuc', code: '1.23' });
+    expect(result).toMatchObject({ created: 1, rejected: 2, skipped: 32 });
+    const rejected = result.rows.filter((r: any) => r.outcome === 'REJECTED');
+    expect(rejected[0]).toMatchObject({ rowNumber: 3, sheet: 'ThuTuc', code: badCode, reasonEn: expect.stringMatching(/sector "KHONG-CO"/) });
+    expect(rejected[1]).toMatchObject({ sheet: 'PhiLePhi', code: '9.399999', reasonEn: expect.stringMatching(/no procedure "9.399999" in the ThuTuc sheet/) });
     const { procedure } = expectOk(await t.gql(GQL.procedure, { code: '9.300001' }));
     expect(procedure.current).toMatchObject({ channels: [{ channel: 'DIRECT', limit: { value: 2, unit: 'WORKING_DAYS' } }], cases: [{ code: 'TH1', components: [expect.objectContaining({ code: 'DON', mandatory: true })] }] });
   });

@@ -106,6 +106,12 @@ describe('procedure versions', () => {
     expect(await search(['RETIRED'])).toEqual([expect.objectContaining({ code: '9.100005', status: 'RETIRED' })]);
   });
 
+  it('two requests drafting the same new code at once: one wins, the other is a CONFLICT', async () => {
+    const input = { code: '9.100009', content: completeContent('Thủ tục tranh chấp') };
+    const results = await Promise.all([gql(GQL.createDraft, { input }), gql(GQL.createDraft, { input })]);
+    expect(results.map((r) => r.errors?.[0]?.extensions.code ?? 'ok').sort()).toEqual(['CONFLICT', 'ok']);
+  });
+
   it('a draft can be deleted; a procedure without versions goes with it', async () => {
     const draft = await createDraft({ code: '9.100006', content: completeContent('Thủ tục xoá') });
     const { result, written } = await rowsWrittenBy(t, () => gql(GQL.deleteDraft, { versionId: draft.id }));

@@ -73,6 +73,11 @@ describe('procedure search', () => {
     const byOffset = await search({ sectorCode: 'TP-HOTICH' }, { limit: 4, offset: 4 });
     expect(next.nodes).toEqual(byOffset.nodes);
     expect(new Set([...first.nodes, ...next.nodes].map((n: { code: string }) => n.code)).size).toBe(8);
+    // the total is right whether the page is short, past the end, or exactly full
+    expect(await search({ sectorCode: 'TP-HOTICH' }, { limit: 4, offset: 8 })).toMatchObject({ totalCount: 9, nodes: [expect.anything()] });
+    expect(await search({ sectorCode: 'TP-HOTICH' }, { limit: 4, offset: 20 })).toMatchObject({ totalCount: 9, nodes: [] });
+    expect(await search({ sectorCode: 'TP-HOTICH' }, { limit: 9 })).toMatchObject({ totalCount: 9 });
+    expect(await search({ sectorCode: 'KHONG-CO' })).toMatchObject({ totalCount: 0, nodes: [] });
   });
 
   it('sorts by name or code in either direction', async () => {

@@ -203,10 +203,24 @@ export async function rowsFromExcel(data: Buffer): Promise<ImportRow[]> {
     channels: byCode(readSheet(workbook, CHANNEL_SHEET)), fees: byCode(readSheet(workbook, FEE_SHEET)), components: byCode(readSheet(workbook, COMPONENT_SHEET)),
     forms: byCode(readSheet(workbook, FORM_SHEET)), legal: byCode(readSheet(workbook, LEGAL_SHEET)), results: byCode(readSheet(workbook, RESULT_SHEET)),
   };
-  return readSheet(workbook, PROCEDURE_SHEET).map((main) => {
+  const mains = readSheet(workbook, PROCEDURE_SHEET);
+  const rows = mains.map((main) => {
     const of = (map: Map<string, SheetRow[]>) => map.get(main.values.code) ?? [];
     return assemble(main, {
       channels: of(parts.channels), fees: of(parts.fees), components: of(parts.components), forms: of(parts.forms), legal: of(parts.legal), results: of(parts.results),
     });
   });
+  return [...rows, ...orphans(mains, parts)];
+}
+
+const PART_SHEETS = { channels: CHANNEL_SHEET, fees: FEE_SHEET, components: COMPONENT_SHEET, forms: FORM_SHEET, legal: LEGAL_SHEET, results: RESULT_SHEET };
+
+/** Part rows naming a code the ThuTuc sheet lacks: reported as rejected rows of their own sheet, never silently dropped. */
+function orphans(mains: SheetRow[], parts: Record<keyof typeof PART_SHEETS, Map<string, SheetRow[]>>): ImportRow[] {
+  const known = new Set(mains.map((main) => main.values.code));
+  return (Object.keys(PART_SHEETS) as Array<keyof typeof PART_SHEETS>).flatMap((key) =>
+    [...parts[key].entries()].filter(([code]) => !known.has(code)).flatMap(([code, rows]) => rows.map((row) => ({
+      rowNumber: row.rowNumber, sheet: PART_SHEETS[key].name, raw: { code },
+      problems: [{ path: 'code', vi: `không có thủ tục mã "${code}" trong trang ${PROCEDURE_SHEET.name}`, en: `no procedure "${code}" in the ${PROCEDURE_SHEET.name} sheet` }],
+    }))));
 }

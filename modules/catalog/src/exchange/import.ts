@@ -15,6 +15,7 @@ import { Procedure, ProcedureVersion, VersionStatus } from '../procedures/proced
 import { newProcedure, newVersion, type Owner, publishVersion } from '../procedures/procedure.store.js';
 import { describeProblems, isIsoDate, readContent } from '../procedures/validate.js';
 import type { ImportRow } from './document.js';
+import { PROCEDURE_SHEET } from './excel.js';
 
 export enum ImportOutcome {
   CREATED = 'CREATED',
@@ -72,7 +73,11 @@ async function loadExisting(em: EntityManager, codes: string[]): Promise<Map<str
 
 const reject = (vi: string, en: string): Plan => ({ outcome: ImportOutcome.REJECTED, reason: { vi, en } });
 
+/** An Excel row of a part sheet whose procedure is missing (it carries its own problem). */
+const isOrphanPart = (row: ImportRow) => row.sheet !== null && row.sheet !== PROCEDURE_SHEET.name;
+
 function planRow(row: ImportRow, code: string, existing: Existing | undefined, today: string): Plan {
+  if (isOrphanPart(row)) return { outcome: ImportOutcome.REJECTED, reason: describeProblems(row.problems) };
   if (!PROCEDURE_CODE.test(code)) return reject(`mã thủ tục "${code}" không đúng dạng d.dddddd`, `the procedure code "${code}" is not of the form d.dddddd`);
   const { content, problems } = readContent(row.raw);
   const effectiveFrom = row.raw.effectiveFrom ?? null;
@@ -117,11 +122,11 @@ export async function importRows(em: EntityManager, rows: ImportRow[], options: 
   let pending = 0;
   for (const row of rows) {
     const code = codeOf(row);
-    const earlier = seen.get(code);
+    const earlier = isOrphanPart(row) ? undefined : seen.get(code);
     const plan = earlier !== undefined
       ? reject(`mã ${code} đã có ở dòng ${earlier}`, `code ${code} already appears on row ${earlier}`)
       : planRow(row, code, existing.get(code), options.today);
-    if (code && earlier === undefined) seen.set(code, row.rowNumber);
+    if (code && earlier === undefined && !isOrphanPart(row)) seen.set(code, row.rowNumber);
     reports.push({ rowNumber: row.rowNumber, sheet: row.sheet, code: code || null, outcome: plan.outcome, reason: 'reason' in plan ? plan.reason : null });
     if (options.dryRun || !('content' in plan)) continue;
     await apply(em, code, plan, existing.get(code), options);

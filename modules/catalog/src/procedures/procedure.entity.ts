@@ -15,6 +15,8 @@ export enum VersionStatus {
  * change so search reads one table. `searchText` is the folded code and name.
  */
 @Entity({ tableName: 'catalog_procedure' })
+// Covers the search's filter: SQLite scans this narrow index instead of the rows (page 3.8 → 1.4 ms, count 1.6 → 0.8 ms over 5,000).
+@Index({ properties: ['status', 'searchText'] })
 export class Procedure {
   @PrimaryKey({ type: 'uuid' })
   id!: string;

@@ -3,6 +3,7 @@
  * completeness check, retire, and the end of validity of a published version. Published
  * versions are immutable otherwise: editing one is INVALID_TRANSITION.
  */
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { agencyUnitOrFail } from '@motcua/identity/contract';
 import { AppError, appendAudit, ensureCan, isUuid, requirePrincipal, type RequestContext } from '@motcua/kernel/contract';
 import { missingParts } from './completeness.js';
@@ -82,6 +83,18 @@ async function draftOfNew(ctx: RequestContext, input: CreateProcedureDraftInput,
   return newProcedure(ctx.em, code, { status: VersionStatus.DRAFT, content, owner, actorId: ctx.principal!.userId, now: ctx.clock.now() }).version;
 }
 
+/** Flushes; a concurrent request that took the same code or version number first is a CONFLICT, not an internal error. */
+async function flushOrConflict(ctx: RequestContext): Promise<void> {
+  try {
+    await ctx.em.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      throw AppError.conflict({ vi: 'thủ tục vừa được người khác tạo hoặc sửa; hãy tải lại', en: 'someone else just created or changed this procedure; reload it' });
+    }
+    throw error;
+  }
+}
+
 /** Creates a draft: of a new procedure (code + content) or the next version of an existing one. */
 export async function createDraft(ctx: RequestContext, input: CreateProcedureDraftInput): Promise<ProcedureVersion> {
   requirePrincipal(ctx);
@@ -89,7 +102,7 @@ export async function createDraft(ctx: RequestContext, input: CreateProcedureDra
   const owner = await draftOwner(ctx, input.ownerAgencyId);
   assertManagesDraft(ctx, owner);
   const version = input.procedureId ? await draftOfExisting(ctx, input, owner) : await draftOfNew(ctx, input, owner);
-  await ctx.em.flush();
+  await flushOrConflict(ctx);
   await audit(ctx, 'catalog.draft.create', version.id, input);
   return version;
 }

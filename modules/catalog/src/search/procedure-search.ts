@@ -1,10 +1,13 @@
 /**
  * The procedure search, the citizen portal's hot query (performance.md): hand-written SQL on
- * one table (the procedures' listing columns), one statement for the page and the total
- * (`count(*) over ()`), run as a prepared statement. Diacritics and case are folded on both
- * sides (`searchText` holds the folded code and name); every word must appear; rows rank by
+ * one table (the procedures' listing columns), run as prepared statements. Diacritics and
+ * case are folded on both sides (`searchText` holds the folded code and name); every word
+ * must appear; rows rank by
  * exact code, then name prefix, then name contains. Drafts join only when asked for, through
  * the caller's CASL rules turned into a subquery, so the public path carries no such cost.
+ * The page and the total are two statements (on SQLite `count(*) over ()` buffers every
+ * matching row: 24 ms over 5,000 procedures, against 0.1 + 0.7 ms for the two), and the
+ * count runs only when the page is full: a short page already tells the total.
  */
 import {
   accessibleWhere, type ConnectionResult, escapeLike, foldVietnamese, type PageArgs, pageWindow, queryPrepared, type RequestContext, SortDirection, toConnection,
@@ -46,11 +49,18 @@ function withEditableDraft(ctx: RequestContext): Sql {
   return idsIn(ctx.em.createQueryBuilder(ProcedureVersion, 'd').select('d.procedure').where({ $and: [{ status: VersionStatus.DRAFT }, editable] }).getKnexQuery().toSQL());
 }
 
-/** Listed statuses the caller may see: public ones, plus editable drafts when DRAFT is asked for. */
-function visibility(ctx: RequestContext, statuses: readonly VersionStatus[]): Sql {
+/**
+ * Listed statuses the caller may see: public ones, plus editable drafts when DRAFT is asked for.
+ * Without a search the status is written as an expression, `(e.status || '')`, so SQLite walks
+ * the code index in order and stops after one page (0.03 ms) instead of sorting every row
+ * found through the status index (2 ms over 5,000); with a search, the (status, search_text)
+ * index is the narrow one to scan.
+ */
+function visibility(ctx: RequestContext, statuses: readonly VersionStatus[], searching: boolean): Sql {
   const parts: Sql[] = [];
   const publicOnes = statuses.filter((status) => PUBLIC_STATUSES.includes(status));
-  if (publicOnes.length) parts.push({ sql: `e.status in (${publicOnes.map(() => '?').join(', ')})`, params: publicOnes });
+  const status = searching ? 'e.status' : "(e.status || '')";
+  if (publicOnes.length) parts.push({ sql: `${status} in (${publicOnes.map(() => '?').join(', ')})`, params: publicOnes });
   const drafts = statuses.includes(VersionStatus.DRAFT) ? editableDrafts(ctx) : null;
   if (drafts) parts.push(drafts);
   if (!parts.length) return NOTHING;
@@ -74,9 +84,9 @@ function offeredBy(agencyId: string, channel: string | undefined): Sql {
 
 function conditions(ctx: RequestContext, filter: ProcedureFilter): Sql {
   const statuses = filter.statuses?.length ? filter.statuses : filter.hasDraft ? Object.values(VersionStatus) : [VersionStatus.PUBLISHED];
-  const parts: Sql[] = [visibility(ctx, statuses)];
-  if (filter.hasDraft) parts.push(withEditableDraft(ctx));
   const search = filter.search?.trim();
+  const parts: Sql[] = [visibility(ctx, statuses, !!search)];
+  if (filter.hasDraft) parts.push(withEditableDraft(ctx));
   if (search) parts.push(searchCondition(search));
   if (filter.code) parts.push({ sql: 'e.code = ?', params: [filter.code.trim()] });
   if (filter.sectorCode) parts.push({ sql: 'e.sector_code = ?', params: [filter.sectorCode] });
@@ -118,13 +128,15 @@ export async function searchProcedures(ctx: RequestContext, args: PageArgs, filt
   const window = pageWindow(args);
   const where = conditions(ctx, filter);
   const by = order(filter, sort);
-  const rows = await queryPrepared<Record<string, any>>(ctx.em,
-    `select ${LIST_COLUMNS}, count(*) over () as total_count from catalog_procedure e where ${where.sql} order by ${by.sql} limit ? offset ?`,
+  const rows = await queryPrepared<Record<string, any>>(ctx.em, `select ${LIST_COLUMNS} from catalog_procedure e where ${where.sql} order by ${by.sql} limit ? offset ?`,
     [...where.params, ...by.params, window.limit, window.offset]);
-  let total = rows.length ? Number(rows[0].total_count) : 0;
-  if (!rows.length && window.offset > 0) {
-    const [counted] = await queryPrepared<{ total: unknown }>(ctx.em, `select count(*) as total from catalog_procedure e where ${where.sql}`, where.params);
-    total = Number(counted.total);
-  }
+  // A short page that is not past the end tells the total: most searches skip the second scan.
+  const pageTellsTotal = rows.length < window.limit && (rows.length > 0 || window.offset === 0);
+  const total = pageTellsTotal ? window.offset + rows.length : await countMatches(ctx, where);
   return toConnection(rows.map((row) => toProcedureNode(row, ctx)), total, window);
+}
+
+async function countMatches(ctx: RequestContext, where: Sql): Promise<number> {
+  const [counted] = await queryPrepared<{ total: unknown }>(ctx.em, `select count(*) as total from catalog_procedure e where ${where.sql}`, where.params);
+  return Number(counted.total);
 }
