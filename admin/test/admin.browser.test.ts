@@ -4,12 +4,11 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildAdminIfStale, CHROMIUM, DIST, launchChromium, openPage, RESULTS, type WatchedPage } from './browser';
+import { buildAdminIfStale, CHROMIUM, demoSession, DIST, gotoSignedIn, launchChromium, openPage, RESULTS, type SessionTokens, type WatchedPage } from './browser';
 
 const BROWSER_READY = Boolean(CHROMIUM) || Boolean(process.env.CI);
 if (!BROWSER_READY) console.warn('admin browser tests skipped: Chromium is not installed (apt-get install chromium); CI requires it');
 
-const LOGIN_TOKENS = `mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { accessToken expiresAt refreshToken refreshExpiresAt } }`;
 const timings: Record<string, number> = {};
 
 describe('admin bundle', () => {
@@ -68,16 +67,9 @@ describe.skipIf(!BROWSER_READY)('admin app in a real browser', () => {
   }
 
   /** Opens `path` with a session for `username` already stored, as after an earlier sign-in. */
-  async function openSignedIn(watched: WatchedPage, path: string, tokens: Record<string, string>): Promise<void> {
-    await watched.page.goto(`${admin}/login`);
-    await watched.page.evaluate((session) => localStorage.setItem('motcua.session', JSON.stringify(session)), tokens);
-    await watched.page.goto(`${admin}${path}`);
-  }
+  const openSignedIn = (watched: WatchedPage, path: string, tokens: SessionTokens) => gotoSignedIn(watched.page, admin, path, tokens);
 
-  async function tokensOf(username: string): Promise<Record<string, string>> {
-    const { data } = await t.gql(LOGIN_TOKENS, { u: username, p: DEMO_PASSWORD });
-    return data.login;
-  }
+  const tokensOf = (username: string) => demoSession(t, username);
 
   describe('the agency administrator', () => {
     let watched: WatchedPage;

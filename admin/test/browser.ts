@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { adminRoutes, createTestApp, DEMO_PASSWORD, type TestApp } from '@motcua/server/testing';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 export const ADMIN_DIR = resolve(__dirname, '..');
 export const DIST = resolve(ADMIN_DIR, 'dist');
@@ -54,5 +56,74 @@ export async function openPage(browser: Browser): Promise<WatchedPage> {
     expectConsoleErrors: (pattern) => void expected.add(pattern),
     screenshot: async (name) => void (await page.screenshot({ path: resolve(RESULTS, `${name}.png`), fullPage: true })),
     close: () => context.close(),
+  };
+}
+
+const LOGIN_TOKENS = `mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { accessToken expiresAt refreshToken refreshExpiresAt } }`;
+
+/** What the admin keeps in localStorage after a sign-in. */
+export type SessionTokens = Record<string, string>;
+
+/** The session of a demo account (demo password), obtained through the API. */
+export async function demoSession(app: TestApp, username: string): Promise<SessionTokens> {
+  const { data } = await app.gql(LOGIN_TOKENS, { u: username, p: DEMO_PASSWORD });
+  return data.login;
+}
+
+/** Opens `path` of the admin at `adminUrl` with `tokens` stored as the session, as after an earlier sign-in. */
+export async function gotoSignedIn(page: Page, adminUrl: string, path: string, tokens: SessionTokens): Promise<void> {
+  await page.goto(`${adminUrl}/login`);
+  await page.evaluate((session) => localStorage.setItem('motcua.session', JSON.stringify(session)), tokens);
+  await page.goto(`${adminUrl}${path}`);
+}
+
+/** The server and browser of a suite of admin page tests (see {@link adminBrowserSuite}). */
+export interface AdminBrowserSuite {
+  /** The test app (demo data) serving the built admin at `/admin`. */
+  readonly app: TestApp;
+  /** A new tab signed in as a demo account, at `path` of the admin; checked for problems after each test. */
+  openSignedIn(username: string, path: string): Promise<WatchedPage>;
+}
+
+/**
+ * Sets up, in the calling `describe`, a test app serving the built admin and a Chromium
+ * (closed after the suite), and fails a test when a tab it opened logged a problem.
+ *
+ * @example
+ * const suite = adminBrowserSuite();
+ * it('…', async () => { const { page } = await suite.openSignedIn('quantri', '/staff'); … });
+ */
+export function adminBrowserSuite(): AdminBrowserSuite {
+  let app: TestApp | undefined;
+  let browser: Browser | undefined;
+  const pages: WatchedPage[] = [];
+  const started = () => {
+    if (!app || !browser) throw new Error('the admin browser suite has not started');
+    return { app, browser };
+  };
+
+  beforeAll(async () => {
+    buildAdminIfStale();
+    [app, browser] = await Promise.all([createTestApp({ routes: adminRoutes(DIST) }), launchChromium()]);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  afterEach(() => {
+    expect(pages.flatMap((watched) => watched.problems.splice(0))).toEqual([]);
+  });
+
+  return {
+    get app() {
+      return started().app;
+    },
+    async openSignedIn(username, path) {
+      const { app: server, browser: chromium } = started();
+      const watched = await openPage(chromium);
+      pages.push(watched);
+      await gotoSignedIn(watched.page, `${server.url}/admin`, path, await demoSession(server, username));
+      return watched;
+    },
   };
 }

@@ -72,6 +72,8 @@ const SUBJECTS: Subject[] = [
   { name: 'RECEPTION_OFFICER (tiepnhan)', username: 'tiepnhan', targets: AROUND_RECEPTION, personalData: NONE, allowed: readOnlyDirectory(OWN) },
   { name: 'CLERK (vanthu)', username: 'vanthu', targets: AROUND_STP_OFFICE, personalData: NONE, allowed: readOnlyDirectory(OWN) },
   { name: 'SUPERVISOR (giamsat)', username: 'giamsat', targets: AROUND_ROOT, personalData: NONE, allowed: readOnlyDirectory(SUBTREE) },
+  // The procedure catalog's administrator holds catalog permissions only (contributed by the catalog module).
+  { name: 'CATALOG_ADMIN (quantrituc)', username: 'quantrituc', targets: AROUND_DEPARTMENT, personalData: NONE, allowed: readOnlyDirectory(NONE) },
   { name: 'CITIZEN (congdan)', username: 'congdan', targets: AROUND_DEPARTMENT, personalData: NONE, allowed: readOnlyDirectory(NONE) },
   { name: 'anonymous', username: null, targets: AROUND_DEPARTMENT, personalData: NONE, allowed: readOnlyDirectory(NONE) },
 ];

@@ -20,6 +20,8 @@
  *   BENCH_QUERIES=me,list
  *   BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432/postgres   (a throw-away database is created on it)
  *   BENCH_CPU_PROF=1       run our server with --cpu-prof (profiles in bench-results/profiles/)
+ *   BENCH_CATALOG_PROCEDURES=5000  procedures imported for the catalog bench (0 skips it)
+ *   BENCH_CATALOG_SEARCHES=1000    search requests timed over them
  *
  * Exit code: 0 when everything ran, even if a target is missed; 1 when a server fails to start
  * or the two servers' bodies differ structurally.
@@ -27,6 +29,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { benchSignatures, formatSignatureTable } from './signature.js';
+import { benchCatalog, formatCatalogTable } from './catalog.js';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -73,6 +76,9 @@ const settings = {
   cpuProf: ['1', 'true'].includes(process.env.BENCH_CPU_PROF ?? ''),
   /** Runs per signature operation (0 skips the signature bench). */
   signatureOps: Math.round(numberEnv('BENCH_SIGNATURE_OPS', 30)),
+  /** Procedures imported for the catalog bench (0 skips it), and search requests timed over them. */
+  catalogProcedures: Math.round(numberEnv('BENCH_CATALOG_PROCEDURES', 5000)),
+  catalogSearches: Math.max(1, Math.round(numberEnv('BENCH_CATALOG_SEARCHES', 1000))),
 };
 
 /** A structural difference between the two servers' answers: the bench's numbers would be meaningless. */
@@ -282,6 +288,9 @@ async function main(): Promise<number> {
   const signatures = settings.signatureOps > 0 ? await benchSignatures(settings.signatureOps) : [];
   if (signatures.length) console.log(`\nSignatures (in process, one-page result):\n\n${formatSignatureTable(signatures)}`);
 
+  const catalog = settings.catalogProcedures > 0 ? await benchCatalog(SERVER_MAIN, settings.catalogProcedures, settings.catalogSearches) : null;
+  if (catalog) console.log(`\nCatalog:\n\n${formatCatalogTable(catalog)}`);
+
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = resolve(RESULTS_DIR, 'latest.json');
   const report = {
@@ -294,6 +303,7 @@ async function main(): Promise<number> {
       database: c.database, query: c.query, ratio: Number(c.ratio.toFixed(4)), target: c.target, pass: c.pass, ours: c.ours, baseline: c.baseline,
     })),
     signatures,
+    catalog,
     databases: runs.map(({ samples, ...rest }) => rest),
     samples: runs.flatMap((r) => r.samples),
   };

@@ -18,3 +18,12 @@ export async function agencyUnitOrFail(em: EntityManager, agencyId: string): Pro
   if (!row) throw AppError.notFound(AGENCY_ENTITY, agencyId);
   return { id: String(row.id), path: String(row.path) };
 }
+
+/**
+ * An agency's place in the org tree by its code (e.g. `000.00.10.H56`), or null: for other
+ * modules' seeds and imports, which name agencies by code.
+ */
+export async function agencyUnitByCode(em: EntityManager, code: string): Promise<AgencyUnit | null> {
+  const row = await readOne(em, Agency, { code });
+  return row ? { id: String(row.id), path: String(row.path) } : null;
+}

@@ -10,6 +10,7 @@ export enum BuiltInRole {
   AGENCY_LEADER = 'AGENCY_LEADER',
   CLERK = 'CLERK',
   SUPERVISOR = 'SUPERVISOR',
+  CATALOG_ADMIN = 'CATALOG_ADMIN',
   CITIZEN = 'CITIZEN',
 }
 
@@ -85,6 +86,13 @@ export const BUILT_IN_ROLES: BuiltInRoleTemplate[] = [
     nameEn: 'Supervisor',
     description: 'Theo dõi, giám sát, đánh giá việc giải quyết thủ tục hành chính.',
     permissions: ['staff.read'],
+  },
+  {
+    key: BuiltInRole.CATALOG_ADMIN,
+    name: 'Quản trị danh mục thủ tục hành chính',
+    nameEn: 'Procedure catalog administrator',
+    description: 'Công bố, bãi bỏ thủ tục hành chính của tỉnh; nhập danh mục (quyền do phân hệ danh mục bổ sung).',
+    permissions: [],
   },
   {
     key: BuiltInRole.CITIZEN,

@@ -113,5 +113,6 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'giamdoc', fullName: 'Hoàng Minh Đức', role: BuiltInRole.AGENCY_LEADER, unit: '000.00.10.H56', subtree: true, position: 'Giám đốc Sở', phone: '0912345605', personalId: '038075000105' },
   { username: 'vanthu', fullName: 'Vũ Thị Én', role: BuiltInRole.CLERK, unit: '000.01.10.H56', subtree: false, position: 'Văn thư', phone: '0912345606', personalId: '038198000106' },
   { username: 'giamsat', fullName: 'Đỗ Quang Giang', role: BuiltInRole.SUPERVISOR, unit: '000.00.00.H56', subtree: true, position: 'Chuyên viên giám sát', phone: '0912345607', personalId: '038088000107' },
+  { username: 'quantrituc', fullName: 'Mai Văn Khánh', role: BuiltInRole.CATALOG_ADMIN, unit: '000.01.01.H56', subtree: false, position: 'Chuyên viên Phòng Kiểm soát thủ tục hành chính', phone: '0912345608', personalId: '038087000108' },
   { username: 'congdan', fullName: 'Nguyễn Thị Hoa', role: BuiltInRole.CITIZEN, unit: null, subtree: false, phone: '0987654321', personalId: '038199012345', email: 'hoa.nguyen@example.vn' },
 ];
