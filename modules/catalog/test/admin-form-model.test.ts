@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EDITABLE_KINDS, type FieldKind, type FormField, formOf, type JsonObject, modelOf, nameFromLabel } from '../../modules/catalog/admin/forms/form-model';
+import { EDITABLE_KINDS, type FieldKind, type FormField, formOf, type JsonObject, modelOf, nameFromLabel } from '../admin/forms/form-model';
 
 type StoredForm = { schema: JsonObject; uiSchema: JsonObject };
 
-const SAMPLE = JSON.parse(readFileSync(resolve(__dirname, '../../modules/catalog/src/exchange/sample-catalog.json'), 'utf8')) as {
+const SAMPLE = JSON.parse(readFileSync(resolve(__dirname, '../src/exchange/sample-catalog.json'), 'utf8')) as {
   procedures: Array<{ code: string; cases: Array<{ form?: StoredForm | null }> }>;
 };
 const SAMPLE_FORMS = SAMPLE.procedures.flatMap((p) => p.cases.filter((c) => c.form).map((c) => [p.code, c.form!] as const));
