@@ -1,0 +1,91 @@
+/**
+ * Shared by the process, engine, inbox and escalation tests: the GraphQL documents, a demo
+ * app with the ids the tests need, and the Sở Tư pháp process they run (reception by a
+ * handling officer who asks two opinions in parallel, a join, the unit leader's review and the
+ * director's signature).
+ */
+import { createTestApp, type TestApp } from '@motcua/server/testing';
+import type { Clock } from '@motcua/kernel/contract';
+import { expectOk } from './support.js';
+
+export const JUSTICE = '000.00.10.H56'; // Sở Tư pháp: quantri administers it
+export const JUSTICE_UNIT = '000.02.10.H56'; // Phòng Hành chính tư pháp: chuyenvien, truongphong
+export const CONSTRUCTION = '000.00.12.H56'; // Sở Xây dựng: another agency
+
+const TASK = 'id version stepCode stepName roleKey unitId assigneeId status dueAt dueSoonAt escalation action comment timeliness allowedActions { action to }';
+const PROCESS = 'id agencyId code name version status latestVersion publishedVersion calendarId startStepCode statutoryLimit { value unit } steps { code kind actor { roleKey unitId userId } quota { value unit } transitions { action to } }';
+
+export const Q = {
+  processes: `query($filter: ProcessFilter) { processes(filter: $filter, limit: 100) { totalCount nodes { id code version status } } }`,
+  process: `query($id: ID!, $version: Int) { process(id: $id, version: $version) { ${PROCESS} problems { code stepCode message messageEn details } versions { number status } } }`,
+  createProcess: `mutation($input: CreateProcessInput!) { createProcess(input: $input) { process { ${PROCESS} } } }`,
+  updateProcess: `mutation($input: UpdateProcessInput!) { updateProcess(input: $input) { process { ${PROCESS} } } }`,
+  publishProcess: `mutation($input: PublishProcessInput!) { publishProcess(input: $input) { process { ${PROCESS} } } }`,
+  simulate: `query($id: ID!, $input: SimulateProcessInput!) { simulateProcess(definitionId: $id, input: $input) {
+    dossiers completed deadEndCount onTimeShare timeLostAt early onTime late steps { stepCode visits } roles { roleHolderKey staff utilisation } explanation } }`,
+  inbox: `query($view: InboxView!, $first: Int) { inbox(view: $view, first: $first) { totalCount nodes { ${TASK} } } }`,
+  task: `query($id: ID!) { task(id: $id) { ${TASK} clockExplanation instance { id status } } }`,
+  claim: `mutation($input: ClaimTaskInput!) { claimTask(input: $input) { task { ${TASK} } } }`,
+  assign: `mutation($input: AssignTaskInput!) { assignTask(input: $input) { task { ${TASK} } } }`,
+  complete: `mutation($input: CompleteTaskInput!) { completeTask(input: $input) { task { ${TASK} } instance { id status } nextTasks { ${TASK} } } }`,
+};
+
+const days = (value: number) => ({ value, unit: 'WORKING_DAYS' });
+const hours = (value: number) => ({ value, unit: 'WORKING_HOURS' });
+
+/**
+ * The test process for an agency: THU_LY (handling officer, splits into two opinions) →
+ * Y_KIEN_PHONG (handling officer of the unit) ∥ Y_KIEN_TP (unit leader) → TONG_HOP (join) →
+ * TRINH (unit leader) → KY (agency leader: signs, completes, or returns).
+ */
+export function justiceProcess(agencyId: string, unitId: string, code = 'CCTP') {
+  return {
+    agencyId, code, name: 'Chứng thực bản sao', statutoryLimit: days(5), startStepCode: 'THU_LY',
+    steps: [
+      { code: 'THU_LY', name: 'Thụ lý', kind: 'PARALLEL_SPLIT', actor: { roleKey: 'HANDLING_OFFICER' }, quota: hours(8), transitions: [
+        { action: 'REQUEST_OPINION', to: ['Y_KIEN_PHONG', 'Y_KIEN_TP'] }, { action: 'REQUEST_SUPPLEMENT' }] },
+      { code: 'Y_KIEN_PHONG', name: 'Ý kiến phòng', actor: { roleKey: 'HANDLING_OFFICER', unitId }, quota: hours(4), transitions: [{ action: 'FORWARD', to: ['TONG_HOP'] }] },
+      { code: 'Y_KIEN_TP', name: 'Ý kiến trưởng phòng', actor: { roleKey: 'UNIT_LEADER' }, quota: hours(4), transitions: [{ action: 'FORWARD', to: ['TONG_HOP'] }] },
+      { code: 'TONG_HOP', name: 'Tổng hợp', kind: 'JOIN', actor: { roleKey: 'HANDLING_OFFICER' }, quota: hours(4), transitions: [
+        { action: 'FORWARD', to: ['TRINH'] }, { action: 'RETURN', to: ['THU_LY'] }] },
+      { code: 'TRINH', name: 'Trình ký', actor: { roleKey: 'UNIT_LEADER' }, quota: hours(4), transitions: [
+        { action: 'FORWARD', to: ['KY'] }, { action: 'RETURN', to: ['TONG_HOP'] }, { action: 'PROPOSE_REFUSAL', to: ['KY'] }] },
+      { code: 'KY', name: 'Ký duyệt', actor: { roleKey: 'AGENCY_LEADER' }, quota: days(1), transitions: [
+        { action: 'SIGN' }, { action: 'COMPLETE' }, { action: 'RETURN', to: ['TRINH'] }] },
+    ],
+  };
+}
+
+export interface DemoApp {
+  t: TestApp;
+  token: (username: string) => Promise<string>;
+  agency: (code: string) => string;
+  user: (username: string) => string;
+}
+
+/** A demo app with the ids of the demo agencies and accounts, and cached sign-ins. */
+export async function demoApp(clock: Clock): Promise<DemoApp> {
+  const t = await createTestApp({ clock });
+  const admin = await t.login('admin');
+  const { agencies } = expectOk(await t.gql('{ agencies(limit: 100) { nodes { id code } } }'));
+  const { staff } = expectOk(await t.gql('{ staff(limit: 100) { nodes { id username } } }', {}, { token: admin }));
+  const agencyIds = new Map<string, string>(agencies.nodes.map((a: { id: string; code: string }) => [a.code, a.id]));
+  const userIds = new Map<string, string>(staff.nodes.map((u: { id: string; username: string }) => [u.username, u.id]));
+  const tokens = new Map<string, string>([['admin', admin]]);
+  return {
+    t,
+    token: async (username) => tokens.get(username) ?? tokens.set(username, await t.login(username)).get(username)!,
+    agency: (code) => agencyIds.get(code)!,
+    user: (username) => userIds.get(username)!,
+  };
+}
+
+/** Creates and publishes the test process as the agency administrator; returns its id. */
+export async function publishedJusticeProcess(app: DemoApp, code = 'CCTP'): Promise<string> {
+  const token = await app.token('quantri');
+  const input = justiceProcess(app.agency(JUSTICE), app.agency(JUSTICE_UNIT), code);
+  const { createProcess } = expectOk(await app.t.gql(Q.createProcess, { input }, { token }), 'createProcess');
+  const id = createProcess.process.id;
+  expectOk(await app.t.gql(Q.publishProcess, { input: { id, version: 1 } }, { token }), 'publishProcess');
+  return id;
+}
