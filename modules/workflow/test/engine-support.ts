@@ -13,7 +13,7 @@ export const JUSTICE_UNIT = '000.02.10.H56'; // Phòng Hành chính tư pháp: c
 export const CONSTRUCTION = '000.00.12.H56'; // Sở Xây dựng: another agency
 
 const TASK = 'id version stepCode stepName roleKey unitId assigneeId status dueAt dueSoonAt escalation action comment timeliness allowedActions { action to }';
-const PROCESS = 'id agencyId code name version status latestVersion publishedVersion calendarId startStepCode statutoryLimit { value unit } steps { code kind actor { roleKey unitId userId } quota { value unit } transitions { action to } }';
+const PROCESS = 'id agencyId code name version status latestVersion publishedVersion calendarId startStepCode statutoryLimit { value unit } steps { code name kind actor { roleKey unitId userId } quota { value unit } transitions { action to } }';
 
 export const Q = {
   processes: `query($filter: ProcessFilter) { processes(filter: $filter, limit: 100) { totalCount nodes { id code version status } } }`,
@@ -61,6 +61,8 @@ export interface DemoApp {
   token: (username: string) => Promise<string>;
   agency: (code: string) => string;
   user: (username: string) => string;
+  /** Moves the test clock and signs everyone in again (access tokens expire on the same clock). */
+  setTime: (clock: import('@motcua/kernel/contract').FixedClock, instant: Date) => void;
 }
 
 /** A demo app with the ids of the demo agencies and accounts, and cached sign-ins. */
@@ -77,6 +79,10 @@ export async function demoApp(clock: Clock): Promise<DemoApp> {
     token: async (username) => tokens.get(username) ?? tokens.set(username, await t.login(username)).get(username)!,
     agency: (code) => agencyIds.get(code)!,
     user: (username) => userIds.get(username)!,
+    setTime: (fixed, instant) => {
+      fixed.set(instant);
+      tokens.clear();
+    },
   };
 }
 
@@ -88,4 +94,15 @@ export async function publishedJusticeProcess(app: DemoApp, code = 'CCTP'): Prom
   const id = createProcess.process.id;
   expectOk(await app.t.gql(Q.publishProcess, { input: { id, version: 1 } }, { token }), 'publishProcess');
   return id;
+}
+
+/** Runs contract calls in one transaction of a fresh EntityManager, as another module's service would. */
+export function inTransaction<T>(app: DemoApp, work: (em: import('@mikro-orm/knex').EntityManager) => Promise<T>): Promise<T> {
+  return app.t.app.orm.em.fork().transactional(work as never) as Promise<T>;
+}
+
+/** Outbox events of one type, payloads parsed, oldest first. */
+export async function outboxEvents<P = Record<string, any>>(app: DemoApp, type: string): Promise<P[]> {
+  const rows = await app.t.app.orm.em.fork().execute<{ payload: unknown }[]>('select payload from kernel_outbox where type = ? order by id', [type]);
+  return rows.map((row) => (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as P);
 }
