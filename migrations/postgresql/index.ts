@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126070444 } from './Migration20261126070444.js';
 import { Migration20261126072912 } from './Migration20261126072912.js';
 import { Migration20261126075934 } from './Migration20261126075934.js';
+import { Migration20261126092734 } from './Migration20261126092734.js';
 import { Migration20261126093426 } from './Migration20261126093426.js';
 import { Migration20261126095437 } from './Migration20261126095437.js';
 
@@ -10,6 +11,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261126070444', class: Migration20261126070444 },
   { name: 'Migration20261126072912', class: Migration20261126072912 },
   { name: 'Migration20261126075934', class: Migration20261126075934 },
+  { name: 'Migration20261126092734', class: Migration20261126092734 },
   { name: 'Migration20261126093426', class: Migration20261126093426 },
   { name: 'Migration20261126095437', class: Migration20261126095437 },
 ];

@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126070444 } from './Migration20261126070444.js';
 import { Migration20261126072912 } from './Migration20261126072912.js';
 import { Migration20261126075934 } from './Migration20261126075934.js';
+import { Migration20261126092733 } from './Migration20261126092733.js';
 import { Migration20261126093425 } from './Migration20261126093425.js';
 import { Migration20261126095435 } from './Migration20261126095435.js';
 
@@ -10,6 +11,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261126070444', class: Migration20261126070444 },
   { name: 'Migration20261126072912', class: Migration20261126072912 },
   { name: 'Migration20261126075934', class: Migration20261126075934 },
+  { name: 'Migration20261126092733', class: Migration20261126092733 },
   { name: 'Migration20261126093425', class: Migration20261126093425 },
   { name: 'Migration20261126095435', class: Migration20261126095435 },
 ];

@@ -28,6 +28,10 @@ export const ERROR_CATALOG = {
     en: 'Someone else changed this record; reload and try again.',
   },
   INVALID_TRANSITION: { vi: 'Không thể chuyển trạng thái: {reason}', en: 'Transition not allowed: {reason}' },
+  PROCESS_INVALID: {
+    vi: 'Quy trình chưa thể ban hành: có {count} vấn đề (xem details.problems).',
+    en: 'The process cannot be published: {count} problem(s) (see details.problems).',
+  },
   RATE_LIMITED: { vi: 'Quá nhiều yêu cầu; vui lòng thử lại sau.', en: 'Too many requests; try again later.' },
   PAYLOAD_TOO_LARGE: {
     vi: 'Yêu cầu quá lớn (tối đa {limit} byte).',
