@@ -1,0 +1,170 @@
+import { adminRoutes, createTestApp, DEMO_PASSWORD, type TestApp } from '@motcua/server/testing';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildAdminIfStale, CHROMIUM, DIST, launchChromium, openPage, type WatchedPage } from './browser';
+
+const BROWSER_READY = Boolean(CHROMIUM) || Boolean(process.env.CI);
+if (!BROWSER_READY) console.warn('workflow browser tests skipped: Chromium is not installed (apt-get install chromium); CI requires it');
+
+const LOGIN_TOKENS = `mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { accessToken expiresAt refreshToken refreshExpiresAt } }`;
+const PROCESS_BY_CODE = `query($search: String) { processes(filter: { search: $search }) { nodes { id code status publishedVersion steps { code kind actor { roleKey } transitions { action to } } } } }`;
+const CALENDAR_DAY = `query($year: Int) { calendar(id: "VN-GOV") { version days(year: $year) { date kind note } } }`;
+
+/** A step as the test enters it in the designer's step form. */
+interface StepEntry { code: string; name: string; kind?: string; role: string; quota: string; next?: string[]; actions?: string[] }
+
+describe.skipIf(!BROWSER_READY)('workflow admin pages in a real browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let admin: string;
+  const pages: WatchedPage[] = [];
+
+  beforeAll(async () => {
+    buildAdminIfStale();
+    t = await createTestApp({ routes: adminRoutes(DIST) });
+    admin = `${t.url}/admin`;
+    browser = await launchChromium();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  afterEach(() => {
+    expect(pages.flatMap((watched) => watched.problems.splice(0))).toEqual([]);
+  });
+
+  async function tokensOf(username: string): Promise<Record<string, string>> {
+    const { data } = await t.gql(LOGIN_TOKENS, { u: username, p: DEMO_PASSWORD });
+    return data.login;
+  }
+
+  /** A new tab signed in as `username` (session stored as after a sign-in), at `path`. */
+  async function openSignedIn(username: string, path: string): Promise<WatchedPage> {
+    const watched = await openPage(browser);
+    pages.push(watched);
+    const tokens = await tokensOf(username);
+    await watched.page.goto(`${admin}/login`);
+    await watched.page.evaluate((session) => localStorage.setItem('motcua.session', JSON.stringify(session)), tokens);
+    await watched.page.goto(`${admin}${path}`);
+    return watched;
+  }
+
+  /** Picks `option` in the antd Select labelled `label` within `scope`. */
+  async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
+    // Forced: once the Select has a value, its shown item lies over the input.
+    await scope.getByLabel(label, { exact: true }).click({ force: true });
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+  }
+
+  /** Fills the step form (already open) and applies it. */
+  async function fillStep(page: Page, step: Partial<StepEntry>): Promise<void> {
+    const form = page.getByTestId('step-form');
+    await form.waitFor();
+    // The drawer slides in: wait until it stands still before clicking in it.
+    await page.waitForFunction(() => !document.querySelector('[class*="drawer-panel-motion"]'));
+    if (step.code) await form.getByLabel('Mã bước', { exact: true }).fill(step.code);
+    if (step.name) await form.getByLabel('Tên bước', { exact: true }).fill(step.name);
+    if (step.kind) await choose(page, form, 'Loại bước', step.kind);
+    if (step.role) await choose(page, form, 'Vai trò xử lý', step.role);
+    if (step.quota) await form.getByLabel('Định mức', { exact: true }).fill(step.quota);
+    for (const code of step.next ?? []) await choose(page, form, 'Bước tiếp theo', code);
+    for (const action of step.actions ?? []) await choose(page, form, 'Thao tác khác được phép', action);
+    await form.getByRole('button', { name: 'Áp dụng' }).click();
+    await form.waitFor({ state: 'detached' });
+  }
+
+  async function addStep(page: Page, step: StepEntry): Promise<void> {
+    await page.getByRole('button', { name: 'Thêm bước' }).click();
+    await fillStep(page, step);
+    await page.getByTestId(`step-node-${step.code}`).waitFor();
+  }
+
+  it('lets quantri draw a 4-step process with a parallel branch, fix an unassigned role, simulate and publish', async () => {
+    const watched = await openSignedIn('quantri', '/workflow/processes/create');
+    const { page } = watched;
+    await page.getByRole('heading', { name: 'Thiết kế quy trình mới' }).waitFor();
+    await page.getByLabel('Mã', { exact: true }).fill('LLTP-SO1');
+    await page.getByLabel('Tên quy trình', { exact: true }).fill('Cấp Phiếu lý lịch tư pháp số 1');
+    await page.getByLabel('Số lượng thời hạn', { exact: true }).fill('10');
+
+    // Drawn from the end, so each step's next steps already exist; the reception step splits
+    // into two parallel branches that join at the signing step.
+    await addStep(page, { code: 'PHE_DUYET', name: 'Phê duyệt, ký kết quả', kind: 'Hợp nhánh', role: 'AGENCY_LEADER', quota: '1', actions: ['Ký số', 'Hoàn thành'] });
+    await addStep(page, { code: 'THAM_DINH', name: 'Thẩm định hồ sơ', role: 'HANDLING_OFFICER', quota: '4', next: ['PHE_DUYET'] });
+    await addStep(page, { code: 'XAC_MINH', name: 'Xác minh án tích', role: 'UNIT_LEADER', quota: '3', next: ['PHE_DUYET'] });
+    // Reception happens at the provincial service centre: nobody in the department holds that role.
+    await addStep(page, { code: 'TIEP_NHAN', name: 'Tiếp nhận, phân công', kind: 'Tách song song', role: 'RECEPTION_OFFICER', quota: '0.5', next: ['THAM_DINH', 'XAC_MINH'] });
+    await choose(page, page.locator('form').first(), 'Bước bắt đầu', 'TIEP_NHAN');
+    await watched.screenshot('wf-01-designer-drawn');
+
+    await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await page.waitForURL(/\/workflow\/processes\/edit\//);
+    const problems = page.getByTestId('process-problems');
+    await problems.getByText(/RECEPTION_OFFICER/).first().waitFor();
+    expect(await problems.locator('.ant-list-item').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('step-node-TIEP_NHAN').getAttribute('data-invalid')).toBe('true');
+    expect(await page.getByTestId('step-node-THAM_DINH').getAttribute('data-invalid')).toBe('false');
+    expect(await page.getByRole('button', { name: 'Ban hành' }).isDisabled()).toBe(true);
+    await watched.screenshot('wf-02-unassigned-role');
+
+    await page.getByTestId('step-node-TIEP_NHAN').click();
+    await fillStep(page, { role: 'CLERK' });
+    await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await page.getByTestId('process-valid').waitFor();
+    expect(await page.getByTestId('step-node-TIEP_NHAN').getAttribute('data-invalid')).toBe('false');
+
+    const simulation = page.getByTestId('simulation');
+    await simulation.getByLabel('Số hồ sơ', { exact: true }).fill('120');
+    await simulation.getByLabel('Hồ sơ đến mỗi ngày', { exact: true }).fill('4');
+    await simulation.getByLabel('Cán bộ HANDLING_OFFICER', { exact: true }).fill('3');
+    await simulation.getByLabel('Hạt giống ngẫu nhiên', { exact: true }).fill('7');
+    await simulation.getByRole('button', { name: 'Chạy mô phỏng' }).click();
+    const report = page.getByTestId('simulation-report');
+    await report.getByText('Tỷ lệ đúng hạn', { exact: true }).waitFor();
+    await report.getByTestId('chart-steps').locator('rect').first().waitFor();
+    expect(await report.getByTestId('chart-steps').locator('rect').count()).toBe(4);
+    expect(await report.getByTestId('chart-roles').locator('rect').count()).toBeGreaterThanOrEqual(3);
+    await report.getByText(/120 \/ 120|\d+ \/ 120/).waitFor();
+    await watched.screenshot('wf-03-simulated');
+
+    await page.getByRole('button', { name: 'Ban hành' }).click();
+    await page.getByTestId('process-status').getByText('Đã ban hành').waitFor();
+    await watched.screenshot('wf-04-published');
+
+    const token = (await tokensOf('quantri')).accessToken;
+    const { data } = await t.gql(PROCESS_BY_CODE, { search: 'LLTP-SO1' }, { token });
+    const [process] = data.processes.nodes;
+    expect(process).toMatchObject({ code: 'LLTP-SO1', status: 'PUBLISHED', publishedVersion: 1 });
+    const byCode = Object.fromEntries(process.steps.map((step: { code: string }) => [step.code, step]));
+    expect(byCode.TIEP_NHAN).toMatchObject({ kind: 'PARALLEL_SPLIT', actor: { roleKey: 'CLERK' }, transitions: [{ action: 'FORWARD', to: ['THAM_DINH', 'XAC_MINH'] }] });
+    expect(byCode.PHE_DUYET).toMatchObject({ kind: 'JOIN', transitions: [{ action: 'SIGN', to: [] }, { action: 'COMPLETE', to: [] }] });
+  }, 120_000);
+
+  it('lets the system administrator mark a day of the national calendar in the year view', async () => {
+    const watched = await openSignedIn('admin', '/workflow/calendars');
+    const { page } = watched;
+    await page.getByRole('heading', { name: 'Lịch làm việc và ngày nghỉ' }).waitFor();
+    await page.getByLabel('Năm', { exact: true }).fill('2025');
+    await page.getByLabel('Năm', { exact: true }).press('Enter');
+    const year = page.getByTestId('year-view');
+    await year.locator('[data-date="2025-04-26"][data-status="WORKING_DAY"]').waitFor();
+    expect(await year.locator('[data-date="2025-05-02"]').getAttribute('data-status')).toMatch(/HOLIDAY|DAY_OFF/);
+    expect(await year.locator('[data-date="2025-05-03"]').getAttribute('data-status')).toBe('WEEKEND');
+    expect(await year.locator('[data-date="2025-11-26"]').getAttribute('data-status')).toBe('WORKING');
+    await watched.screenshot('wf-05-calendar-2025');
+
+    await year.locator('[data-date="2025-12-31"]').click();
+    const dialog = page.getByRole('dialog');
+    await choose(page, dialog, 'Loại ngày', 'Ngày nghỉ hoán đổi');
+    await dialog.getByLabel('Ghi chú', { exact: true }).fill('Nghỉ hoán đổi cuối năm (thử)');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await year.locator('[data-date="2025-12-31"][data-status="DAY_OFF"]').waitFor();
+    await page.getByText('Nghỉ hoán đổi cuối năm (thử)').first().waitFor();
+    await watched.screenshot('wf-06-calendar-marked');
+
+    const { data } = await t.gql(CALENDAR_DAY, { year: 2025 });
+    expect(data.calendar.days).toContainEqual({ date: '2025-12-31', kind: 'DAY_OFF', note: 'Nghỉ hoán đổi cuối năm (thử)' });
+  }, 90_000);
+});
