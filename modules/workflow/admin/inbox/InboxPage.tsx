@@ -1,6 +1,6 @@
 import { ErrorAlert, useCan } from '@motcua/kernel/admin';
 import { useGetIdentity, useTranslate } from '@refinedev/core';
-import { Button, Dropdown, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Dropdown, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useGqlQuery, useGqlRun } from '../api';
 import type { StepAction } from '../processes/queries';
@@ -8,6 +8,8 @@ import { CLAIM_TASK, COMPLETE_TASK, INBOX, INBOX_VIEWS, type InboxView, type Tas
 
 const ESCALATION_COLOR = { NONE: 'default', DUE_SOON: 'gold', ESCALATED: 'red' } as const;
 const when = (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
+/** Long ids (uuids) are cut to their start; the full id shows in the cell's tooltip. */
+const shortId = (id: string) => (id.length > 14 ? `${id.slice(0, 12)}…` : id);
 const byDue = (a: TaskRecord, b: TaskRecord) => a.dueAt.localeCompare(b.dueAt);
 
 interface Completing { task: TaskRecord; action: StepAction; targets: string[] }
@@ -52,7 +54,7 @@ export default function InboxPage() {
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>{task.stepCode} · {task.roleKey}</Typography.Text>
           </Space>
         )} />
-        <Table.Column<TaskRecord> title={t('inbox.fields.subject')} render={(_, task) => `${task.subjectType} ${task.subjectId.slice(0, 8)}…`} />
+        <Table.Column<TaskRecord> title={t('inbox.fields.subject')} render={(_, task) => <Tooltip title={task.subjectId}>{`${task.subjectType} ${shortId(task.subjectId)}`}</Tooltip>} />
         <Table.Column<TaskRecord> title={t('inbox.fields.enteredAt')} dataIndex="enteredAt" render={when} />
         <Table.Column<TaskRecord> title={t('inbox.fields.dueAt')} dataIndex="dueAt" render={(due: string, task) => (
           <Space>{when(due)}{task.escalation !== 'NONE' && <Tag color={ESCALATION_COLOR[task.escalation]}>{t(`inbox.escalation.${task.escalation}`)}</Tag>}

@@ -64,6 +64,7 @@ export default function ProcessDesignerPage() {
   const problems = useMemo(() => problemsByStep(saved && !dirty ? saved.problems : []), [saved, dirty]);
   const startStepCode = Form.useWatch('startStepCode', header) ?? steps[0]?.code ?? '';
   const codes = steps.map((step) => step.code);
+  const roleKeys = [...new Set(steps.map(roleHolderKey).filter(Boolean))];
 
   const save = async () => {
     const values = await header.validateFields();
@@ -84,12 +85,28 @@ export default function ProcessDesignerPage() {
     if (result) show(result.publishProcess.process);
   };
 
+  const runSimulation = (input: Omit<SimulationInput, 'staffPerRole'>, staffPerRole?: SimulationInput['staffPerRole']) =>
+    simulating.run<{ simulateProcess: SimulationReport }>(SIMULATE_PROCESS, {
+      definitionId: saved?.id,
+      input: { dossiers: input.dossiers, arrivalsPerDay: input.arrivalsPerDay, seed: input.seed, staffPerRole },
+    }, { query: true });
+
+  /**
+   * The API takes staff for every role or for none (a role left out has no staff), so roles the
+   * admin left empty get the agency's current holders, learnt from a one-dossier run if needed.
+   */
+  const completeStaff = async (input: SimulationInput, roleKeys: string[]) => {
+    if (!input.staffPerRole.length) return undefined;
+    const given = new Map(input.staffPerRole.map((entry) => [entry.roleHolderKey, entry.count]));
+    if (roleKeys.every((key) => given.has(key))) return input.staffPerRole;
+    const current = report?.roles ?? (await runSimulation({ ...input, dossiers: 1 }))?.simulateProcess.roles ?? [];
+    const holders = new Map(current.map((role) => [role.roleHolderKey, role.staff]));
+    return roleKeys.map((key) => ({ roleHolderKey: key, count: given.get(key) ?? holders.get(key) ?? 0 }));
+  };
+
   const simulate = async (input: SimulationInput) => {
     if (!saved) return;
-    const result = await simulating.run<{ simulateProcess: SimulationReport }>(SIMULATE_PROCESS, {
-      definitionId: saved.id,
-      input: { dossiers: input.dossiers, arrivalsPerDay: input.arrivalsPerDay, seed: input.seed, staffPerRole: input.staffPerRole.length ? input.staffPerRole : undefined },
-    }, { query: true });
+    const result = await runSimulation(input, await completeStaff(input, roleKeys));
     if (result) setReport(result.simulateProcess);
   };
 
@@ -165,7 +182,7 @@ export default function ProcessDesignerPage() {
         <>
           {dirty && <Alert type="warning" showIcon message={t('processes.simulation.saveFirst')} />}
           {simulating.error !== undefined && <ErrorAlert error={simulating.error} />}
-          <SimulationPanel roleKeys={[...new Set(steps.map(roleHolderKey).filter(Boolean))]} report={report} running={simulating.pending} onRun={(input) => void simulate(input)} />
+          <SimulationPanel roleKeys={roleKeys} report={report} running={simulating.pending} onRun={(input) => void simulate(input)} />
         </>
       )}
       <StepDrawer

@@ -1,5 +1,6 @@
 import { useTranslate } from '@refinedev/core';
 import { Alert, Button, Card, Col, Descriptions, Form, InputNumber, Row, Space, Statistic, Table, Typography } from 'antd';
+import { useEffect } from 'react';
 import type { SimulationReport } from './queries';
 
 export interface SimulationInput {
@@ -122,6 +123,12 @@ export function SimulationReportView({ report }: { report: SimulationReport }) {
 export function SimulationPanel({ roleKeys, report, running, onRun }: { roleKeys: string[]; report?: SimulationReport; running: boolean; onRun(input: SimulationInput): void }) {
   const t = useTranslate();
   const [form] = Form.useForm<{ dossiers: number; arrivalsPerDay: number; seed: number; staff: Record<string, number | null> }>();
+  // After a run, empty staff fields show the counts the run used (the agency's role holders).
+  useEffect(() => {
+    if (!report) return;
+    const staff = form.getFieldValue('staff') ?? {};
+    form.setFieldsValue({ staff: Object.fromEntries(report.roles.map((role) => [role.roleHolderKey, staff[role.roleHolderKey] ?? role.staff])) });
+  }, [report, form]);
   const run = ({ dossiers, arrivalsPerDay, seed, staff }: { dossiers: number; arrivalsPerDay: number; seed: number; staff?: Record<string, number | null> }) =>
     onRun({
       dossiers, arrivalsPerDay, seed,
