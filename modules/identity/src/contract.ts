@@ -18,5 +18,5 @@ export const RoleAssignmentChanged = defineEvent<{ assignmentId: string; userId:
 );
 
 export { createSystemAdministrator, type SystemAdministratorInput } from './staff/system-admin.js';
-export { agencyUnitOrFail, type AgencyUnit } from './agencies/agency-unit.js';
+export { agencyUnitOrFail, agencyUnitByCode, type AgencyUnit } from './agencies/agency-unit.js';
 export { roleHoldingsOf, roleHoldingsWithin, type RoleHolding } from './roles/role-holders.js';

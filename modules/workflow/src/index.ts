@@ -1,7 +1,6 @@
 import { defineModule } from '@motcua/kernel/contract';
 import { Calendar, CalendarVersion } from './calendars/calendar.entity.js';
 import { CalendarResolver } from './calendars/calendar.resolver.js';
-import { seedWorkflow } from './calendars/seed.js';
 import { SubjectClock } from './clocks/subject-clock.entity.js';
 import { DeadlineResolver } from './deadlines/deadline.resolver.js';
 import { Process, ProcessVersion } from './definitions/process.entity.js';
@@ -11,6 +10,7 @@ import { ProcessInstance } from './engine/instance.entity.js';
 import { Task } from './engine/task.entity.js';
 import { TaskResolver } from './engine/task.resolver.js';
 import { workflowPermissions } from './permissions.js';
+import { seedWorkflowModule } from './seed.js';
 
 /**
  * Workflow: working calendars (versioned, national and derived), the statutory clock
@@ -24,5 +24,5 @@ export default defineModule({
   resolvers: [CalendarResolver, DeadlineResolver, ProcessResolver, TaskResolver],
   permissions: workflowPermissions,
   jobs: [escalationJob],
-  seed: seedWorkflow,
+  seed: seedWorkflowModule,
 });

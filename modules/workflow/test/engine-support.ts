@@ -7,6 +7,7 @@
 import { createTestApp, type TestApp } from '@motcua/server/testing';
 import type { Clock } from '@motcua/kernel/contract';
 import { expectOk } from './support.js';
+import { demoSteps } from '../src/definitions/demo-process.js';
 
 export const JUSTICE = '000.00.10.H56'; // Sở Tư pháp: quantri administers it
 export const JUSTICE_UNIT = '000.02.10.H56'; // Phòng Hành chính tư pháp: chuyenvien, truongphong
@@ -31,29 +32,10 @@ export const Q = {
 };
 
 const days = (value: number) => ({ value, unit: 'WORKING_DAYS' });
-const hours = (value: number) => ({ value, unit: 'WORKING_HOURS' });
 
-/**
- * The test process for an agency: THU_LY (handling officer, splits into two opinions) →
- * Y_KIEN_PHONG (handling officer of the unit) ∥ Y_KIEN_TP (unit leader) → TONG_HOP (join) →
- * TRINH (unit leader) → KY (agency leader: signs, completes, or returns).
- */
+/** The demo process's steps (src/definitions/demo-process.ts) as a createProcess input for an agency. */
 export function justiceProcess(agencyId: string, unitId: string, code = 'CCTP') {
-  return {
-    agencyId, code, name: 'Chứng thực bản sao', statutoryLimit: days(5), startStepCode: 'THU_LY',
-    steps: [
-      { code: 'THU_LY', name: 'Thụ lý', kind: 'PARALLEL_SPLIT', actor: { roleKey: 'HANDLING_OFFICER' }, quota: hours(8), transitions: [
-        { action: 'REQUEST_OPINION', to: ['Y_KIEN_PHONG', 'Y_KIEN_TP'] }, { action: 'REQUEST_SUPPLEMENT' }] },
-      { code: 'Y_KIEN_PHONG', name: 'Ý kiến phòng', actor: { roleKey: 'HANDLING_OFFICER', unitId }, quota: hours(4), transitions: [{ action: 'FORWARD', to: ['TONG_HOP'] }] },
-      { code: 'Y_KIEN_TP', name: 'Ý kiến trưởng phòng', actor: { roleKey: 'UNIT_LEADER' }, quota: hours(4), transitions: [{ action: 'FORWARD', to: ['TONG_HOP'] }] },
-      { code: 'TONG_HOP', name: 'Tổng hợp', kind: 'JOIN', actor: { roleKey: 'HANDLING_OFFICER' }, quota: hours(4), transitions: [
-        { action: 'FORWARD', to: ['TRINH'] }, { action: 'RETURN', to: ['THU_LY'] }] },
-      { code: 'TRINH', name: 'Trình ký', actor: { roleKey: 'UNIT_LEADER' }, quota: hours(4), transitions: [
-        { action: 'FORWARD', to: ['KY'] }, { action: 'RETURN', to: ['TONG_HOP'] }, { action: 'PROPOSE_REFUSAL', to: ['KY'] }] },
-      { code: 'KY', name: 'Ký duyệt', actor: { roleKey: 'AGENCY_LEADER' }, quota: days(1), transitions: [
-        { action: 'SIGN' }, { action: 'COMPLETE' }, { action: 'RETURN', to: ['TRINH'] }] },
-    ],
-  };
+  return { agencyId, code, name: 'Chứng thực bản sao', statutoryLimit: days(5), startStepCode: 'THU_LY', steps: demoSteps(unitId) };
 }
 
 export interface DemoApp {

@@ -6,7 +6,7 @@
 import { FixedClock } from '@motcua/kernel/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInstance } from '../src/contract.js';
-import { type DemoApp, demoApp, inTransaction, outboxEvents, publishedJusticeProcess, Q } from './engine-support.js';
+import { type DemoApp, demoApp, inTransaction, JUSTICE, JUSTICE_UNIT, justiceProcess, outboxEvents, publishedJusticeProcess, Q } from './engine-support.js';
 import { expectOk } from './support.js';
 
 const at = (wall: string) => new Date(`${wall}+07:00`);
@@ -24,7 +24,7 @@ describe('escalation job', () => {
   });
   afterAll(() => app.t.close());
 
-  const start = async () => (await inTransaction(app, (em) => startInstance(em, { processId, subjectType: 'Dossier', subjectId: `E-${++subjects}`, now: clock.now() }))).tasks[0];
+  const start = async (id = processId) => (await inTransaction(app, (em) => startInstance(em, { processId: id, subjectType: 'Dossier', subjectId: `E-${++subjects}`, now: clock.now() }))).tasks[0];
   const sweepAt = async (wall: string) => {
     app.setTime(clock, at(wall));
     await app.t.app.jobs.drain();
@@ -66,5 +66,20 @@ describe('escalation job', () => {
     await sweepAt('2026-12-24T09:00:00');
     expect(await fired(waiting.id)).toEqual(['DueSoon', 'Overdue', 'Escalated']);
     expect(await fired(done.id)).toEqual([]);
+  });
+
+  it("follows the process version's own settings: due soon at half the quota, escalated an hour after the due instant", async () => {
+    app.setTime(clock, at('2026-12-28T09:00:00'));
+    const token = await app.token('quantri');
+    const input = { ...justiceProcess(app.agency(JUSTICE), app.agency(JUSTICE_UNIT), 'FAST'), escalation: { dueSoonShare: 0.5, graceMinutes: 60 } };
+    const { id } = expectOk(await app.t.gql(Q.createProcess, { input }, { token })).createProcess.process;
+    expectOk(await app.t.gql(Q.publishProcess, { input: { id, version: 1 } }, { token }));
+    const task = await start(id); // 8 working hours: half is 4 h (Mon 15:00), due Tue 09:00, escalated Tue 10:00
+    await sweepAt('2026-12-28T14:59:00');
+    expect(await fired(task.id)).toEqual([]);
+    await sweepAt('2026-12-28T15:00:00');
+    expect(await fired(task.id)).toEqual(['DueSoon']);
+    await sweepAt('2026-12-29T10:00:00');
+    expect(await fired(task.id)).toEqual(['DueSoon', 'Overdue', 'Escalated']);
   });
 });

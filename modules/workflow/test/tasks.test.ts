@@ -5,6 +5,7 @@
  */
 import { FixedClock } from '@motcua/kernel/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import workflow from '@motcua/workflow';
 import { startInstance } from '../src/contract.js';
 import { type DemoApp, demoApp, inTransaction, JUSTICE_UNIT, outboxEvents, publishedJusticeProcess, Q } from './engine-support.js';
 import { expectOk, expectRefused } from './support.js';
@@ -27,6 +28,15 @@ describe('tasks', () => {
   const gqlAs = async (username: string | null, query: string, variables: Record<string, unknown>) => app.t.gql(query, variables, username ? { token: await app.token(username) } : {});
   const inbox = async (username: string, view: string) => expectOk(await gqlAs(username, Q.inbox, { view, first: 100 }), `${username} ${view}`).inbox;
   const ids = (connection: { nodes: Array<{ id: string }> }) => connection.nodes.map((n) => n.id);
+
+  it('the demo seed leaves three tasks of its published process in the handling officer role inbox, once', async () => {
+    const demo = await inbox('chuyenvien', 'MY_ROLE');
+    expect(demo.nodes.map((n: { stepCode: string; processVersion?: number }) => n.stepCode)).toEqual(['THU_LY', 'THU_LY', 'THU_LY']);
+    const seed = () => app.t.app.orm.em.fork().transactional((em) => workflow.seed!({ em, clock, log: app.t.app.log, demo: true, permissions: [] }));
+    const before = await app.t.count('workflow_process', 'workflow_task', 'kernel_outbox');
+    await seed();
+    expect(await app.t.count('workflow_process', 'workflow_task', 'kernel_outbox')).toEqual(before);
+  });
 
   it('two officers completing one task at once: one succeeds, the other gets CONFLICT, one event is published', async () => {
     const task = await start();

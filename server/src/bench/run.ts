@@ -20,6 +20,9 @@
  *   BENCH_QUERIES=me,list
  *   BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432/postgres   (a throw-away database is created on it)
  *   BENCH_CPU_PROF=1       run our server with --cpu-prof (profiles in bench-results/profiles/)
+ *   BENCH_SIGNATURE_OPS=30 runs per signature operation (0 skips)
+ *   BENCH_INBOX_TASKS=100000  open tasks of one officer for the inbox timing (0 skips the workflow timings)
+ *   BENCH_INBOX_REQUESTS=200  sequential inbox requests per view
  *
  * Exit code: 0 when everything ran, even if a target is missed; 1 when a server fails to start
  * or the two servers' bodies differ structurally.
@@ -27,6 +30,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { benchSignatures, formatSignatureTable } from './signature.js';
+import { benchWorkflow, formatWorkflowTable, type WorkflowTiming } from './workflow.js';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -73,6 +77,9 @@ const settings = {
   cpuProf: ['1', 'true'].includes(process.env.BENCH_CPU_PROF ?? ''),
   /** Runs per signature operation (0 skips the signature bench). */
   signatureOps: Math.round(numberEnv('BENCH_SIGNATURE_OPS', 30)),
+  /** Open tasks of one officer for the inbox timing (0 skips the workflow timings). */
+  inboxTasks: Math.round(numberEnv('BENCH_INBOX_TASKS', 100_000)),
+  inboxRequests: Math.max(1, Math.round(numberEnv('BENCH_INBOX_REQUESTS', 200))),
 };
 
 /** A structural difference between the two servers' answers: the bench's numbers would be meaningless. */
@@ -149,6 +156,7 @@ interface DatabaseRun {
   responseBytes?: Partial<Record<QueryKey, number>>;
   bodyChecks?: BodyCheck[];
   samples: Sample[];
+  workflow?: WorkflowTiming[];
 }
 
 const fmt = (n: number, d: number) => (Number.isFinite(n) ? n.toFixed(d) : '–');
@@ -228,6 +236,13 @@ async function benchDatabase(database: Dialect): Promise<DatabaseRun> {
     } finally {
       await stopChild(baseline, 3_000);
     }
+    if (settings.inboxTasks > 0) {
+      run.workflow = await benchWorkflow({
+        database, databaseLocation: baselineDatabase, url: ours.url, pid: ours.pid, seconds: settings.seconds, connections: settings.connections,
+        inboxTasks: settings.inboxTasks, inboxRequests: settings.inboxRequests,
+      });
+      for (const t of run.workflow) console.log(`  workflow: ${t.operation}: ${t.rps === null ? '' : `${fmt(t.rps, 0)} req/s, `}p50 ${fmt(t.p50Ms, 2)} ms, p95 ${fmt(t.p95Ms, 2)} ms, p99 ${fmt(t.p99Ms, 2)} ms`);
+    }
   } finally {
     // Our server's graceful stop currently waits ~15 s for its forced exit (Apollo's own SIGTERM
     // handler and main.ts both call apollo.stop(); the concurrent call never returns). Give it
@@ -279,6 +294,9 @@ async function main(): Promise<number> {
   const missed = comparisons.filter((c) => !c.pass);
   console.log(missed.length ? `\n${missed.length} of ${comparisons.length} targets missed (reported only; the bench does not fail on targets).` : `\nAll ${comparisons.length} targets met.`);
 
+  const workflow = runs.flatMap((r) => r.workflow ?? []);
+  if (workflow.length) console.log(`\nWorkflow:\n\n${formatWorkflowTable(workflow)}`);
+
   const signatures = settings.signatureOps > 0 ? await benchSignatures(settings.signatureOps) : [];
   if (signatures.length) console.log(`\nSignatures (in process, one-page result):\n\n${formatSignatureTable(signatures)}`);
 
@@ -294,7 +312,8 @@ async function main(): Promise<number> {
       database: c.database, query: c.query, ratio: Number(c.ratio.toFixed(4)), target: c.target, pass: c.pass, ours: c.ours, baseline: c.baseline,
     })),
     signatures,
-    databases: runs.map(({ samples, ...rest }) => rest),
+    workflow,
+    databases: runs.map(({ samples, workflow: _, ...rest }) => rest),
     samples: runs.flatMap((r) => r.samples),
   };
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);

@@ -18,3 +18,13 @@ export async function agencyUnitOrFail(em: EntityManager, agencyId: string): Pro
   if (!row) throw AppError.notFound(AGENCY_ENTITY, agencyId);
   return { id: String(row.id), path: String(row.path) };
 }
+
+/**
+ * An agency's place in the org tree by its electronic identifier code (e.g. `000.00.10.H56`), or
+ * NOT_FOUND: for seeds and imports that know agencies by code.
+ */
+export async function agencyUnitByCode(em: EntityManager, code: string): Promise<AgencyUnit> {
+  const row = await readOne(em, Agency, { code });
+  if (!row) throw AppError.notFound(AGENCY_ENTITY, code);
+  return { id: String(row.id), path: String(row.path) };
+}

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import DataLoader from 'dataloader';
 import {
   AppError, asDate, asJson, type ConnectionResult, isUuid, type PageArgs, pageWindow, readOne, readPage, relationId,
-  type RequestContext, toConnection,
+  queryPrepared, type RequestContext, toConnection,
 } from '@motcua/kernel/contract';
 import { type CalendarRules, type CalendarSnapshot, calendarSnapshot } from '../clock/calendar.js';
 import { ZonedDateTime } from '../shared/date-time.scalar.js';
@@ -61,18 +61,38 @@ export async function readCalendar(ctx: RequestContext, idOrCode: string, versio
   return toCalendarNode(row, Number(versionRow.number), asJson(versionRow.rules));
 }
 
+/** Snapshots by `calendarId:version`: versions never change, so one computed snapshot serves every request. */
+const snapshots = new Map<string, CalendarSnapshot>();
+const MAX_SNAPSHOTS = 200;
+
+/** The id, code and current version of a calendar by id or code (prepared: deadline previews run it per request). */
+async function calendarHead(em: EntityManager, idOrCode: string): Promise<{ id: string; code: string; version: number }> {
+  const column = isUuid(idOrCode) ? 'id' : 'code';
+  const [row] = await queryPrepared<{ id: string; code: string; version: unknown }>(em, `select id, code, version from workflow_calendar where ${column} = ?`, [idOrCode]);
+  if (!row) throw AppError.notFound(CALENDAR_ENTITY, idOrCode);
+  return { id: row.id, code: row.code, version: Number(row.version) };
+}
+
 /**
  * The frozen rules a clock counts on: a calendar (by id or code) at its current version, or
- * at the version a running clock recorded.
+ * at the version a running clock recorded. Snapshots read outside a transaction are cached per
+ * version (committed versions never change).
  *
  * @example
  * const calendar = await loadCalendarSnapshot(em, 'VN-GOV');
  * const later = await loadCalendarSnapshot(em, ledger.calendarId!, ledger.calendarVersion);
  */
 export async function loadCalendarSnapshot(em: EntityManager, idOrCode: string, version?: number | null): Promise<CalendarSnapshot> {
-  const row = await calendarRowOrFail(em, idOrCode);
-  const versionRow = await versionRowOrFail(em, row, version);
-  return calendarSnapshot({ calendarId: row.id, code: row.code, version: Number(versionRow.number) }, asJson(versionRow.rules));
+  const head = await calendarHead(em, idOrCode);
+  const key = `${head.id}:${version ?? head.version}`;
+  const cached = snapshots.get(key);
+  if (cached) return cached;
+  const versionRow = await versionRowOrFail(em, head, version);
+  const snapshot = calendarSnapshot({ calendarId: head.id, code: head.code, version: Number(versionRow.number) }, asJson(versionRow.rules));
+  if (em.getTransactionContext()) return snapshot; // a version written in a transaction may still roll back
+  if (snapshots.size >= MAX_SNAPSHOTS) snapshots.clear();
+  snapshots.set(key, snapshot);
+  return snapshot;
 }
 
 /** The per-request loader of a calendar's version history, batched by calendar id. */

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { asDate, PageArgs, type RequestContext } from '@motcua/kernel/contract';
+import { AppError, asDate, PageArgs, type RequestContext } from '@motcua/kernel/contract';
 import { ProcessVersion } from '../definitions/process.entity.js';
 import { StepTransitionNode } from '../definitions/process.types.js';
 import type { ProcessStep } from '../processes/definition.js';
@@ -67,7 +67,11 @@ export class TaskResolver {
   @FieldResolver(() => [String], { description: "The step clock explained line by line, in the request's language: quota, calendar, start, due, and the timeliness once completed." })
   async clockExplanation(@Root() task: TaskNode, @Ctx() ctx: RequestContext): Promise<string[]> {
     const key = { subjectType: task.subjectType, subjectId: task.subjectId, stepCode: task.stepCode };
-    return (await explainSubjectClock(ctx.em, key).catch(() => [])).map((line) => line[ctx.lang]);
+    const lines = await explainSubjectClock(ctx.em, key).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') return []; // a step with a zero quota keeps no clock
+      throw error;
+    });
+    return lines.map((line) => line[ctx.lang]);
   }
 
   @Mutation(() => TaskPayload, { description: 'Takes an unassigned task of a role I hold in a unit that reaches it. CONFLICT if someone acted first.' })
