@@ -19,8 +19,14 @@ describe.skipIf(!BROWSER_READY)('workflow admin pages in a real browser', () => 
   const browser = useSignedInBrowser();
   const { tokensOf, openSignedIn } = browser;
 
+  /** Waits until no drawer or dialog is still sliding or zooming in (clicks during it miss). */
+  async function settled(page: Page): Promise<void> {
+    await page.waitForFunction(() => !document.querySelector('[class*="drawer-panel-motion"], [class*="zoom-appear"], [class*="zoom-enter"]'));
+  }
+
   /** Picks `option` in the antd Select labelled `label` within `scope`. */
   async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
+    await settled(page);
     // Forced: once the Select has a value, its shown item lies over the input.
     await scope.getByLabel(label, { exact: true }).click({ force: true });
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
@@ -30,8 +36,7 @@ describe.skipIf(!BROWSER_READY)('workflow admin pages in a real browser', () => 
   async function fillStep(page: Page, step: Partial<StepEntry>): Promise<void> {
     const form = page.getByTestId('step-form');
     await form.waitFor();
-    // The drawer slides in: wait until it stands still before clicking in it.
-    await page.waitForFunction(() => !document.querySelector('[class*="drawer-panel-motion"]'));
+    await settled(page);
     if (step.code) await form.getByLabel('Mã bước', { exact: true }).fill(step.code);
     if (step.name) await form.getByLabel('Tên bước', { exact: true }).fill(step.name);
     if (step.kind) await choose(page, form, 'Loại bước', step.kind);
@@ -129,6 +134,7 @@ describe.skipIf(!BROWSER_READY)('workflow admin pages in a real browser', () => 
 
     await year.locator('[data-date="2025-12-31"]').click();
     const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByLabel('Loại ngày', { exact: true }).isEnabled()).toBe(true);
     await choose(page, dialog, 'Loại ngày', 'Ngày nghỉ hoán đổi');
     await dialog.getByLabel('Ghi chú', { exact: true }).fill('Nghỉ hoán đổi cuối năm (thử)');
     await dialog.getByRole('button', { name: 'Lưu' }).click();

@@ -61,7 +61,6 @@ export default function ProcessDesignerPage() {
   }, [fromServer]);
 
   const change = (next: DraftStep[]) => (setSteps(next), setDirty(true));
-  const problems = useMemo(() => problemsByStep(saved && !dirty ? saved.problems : []), [saved, dirty]);
   const startStepCode = Form.useWatch('startStepCode', header) ?? steps[0]?.code ?? '';
   const codes = steps.map((step) => step.code);
   const roleKeys = [...new Set(steps.map(roleHolderKey).filter(Boolean))];
@@ -110,8 +109,10 @@ export default function ProcessDesignerPage() {
     if (result) setReport(result.simulateProcess);
   };
 
-  const refused = refusedProblems(saving.error);
-  const shownProblems = refused ?? (saved && !dirty ? saved.problems : []);
+  // A refused publish (staff changed since the save) reports its problems like a save does.
+  const refused = useMemo(() => refusedProblems(saving.error), [saving.error]);
+  const shownProblems = useMemo(() => refused ?? (saved && !dirty ? saved.problems : []), [refused, saved, dirty]);
+  const problems = useMemo(() => problemsByStep(shownProblems), [shownProblems]);
   const canPublish = Boolean(saved) && !dirty && saved?.status === 'DRAFT' && saved.problems.length === 0;
 
   if (id && loaded.query.error) return <ErrorAlert error={loaded.query.error} onRetry={() => void loaded.query.refetch()} />;
