@@ -146,6 +146,15 @@ describe.skipIf(!BROWSER_READY)('workflow admin pages in a real browser', () => 
     expect(data.calendar.days).toContainEqual({ date: '2025-12-31', kind: 'DAY_OFF', note: 'Nghỉ hoán đổi cuối năm (thử)' });
   }, 90_000);
 
+  it('shows quantri the national calendar read-only', async () => {
+    const { page } = await openSignedIn('quantri', '/workflow/calendars');
+    const year = page.getByTestId('year-view');
+    const firstDay = await year.locator('[data-date]').first().getAttribute('data-date');
+    await year.locator(`[data-date="${firstDay}"]`).click();
+    await page.getByTestId('calendar-read-only').waitFor();
+    expect(await page.getByRole('dialog').getByLabel('Loại ngày', { exact: true }).isDisabled()).toBe(true);
+  }, 60_000);
+
   /** Publishes a two-step process (handling officer, then the director) as quantri; returns its id. */
   async function publishedTwoStepProcess(): Promise<string> {
     const token = (await tokensOf('quantri')).accessToken;

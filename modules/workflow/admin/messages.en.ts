@@ -84,6 +84,7 @@ export const en: Messages = {
     fields: { date: 'Date', kind: 'Kind of day', note: 'Note', source: 'Source' },
     inherited: 'From the base calendar',
     inheritedHint: 'This day comes from the base calendar; marking it here overrides it for this calendar.',
+    readOnly: 'You may only view this calendar: system administrators edit the national one, agency administrators their agency’s.',
     history: 'Version history',
     versionN: 'Version {{number}}',
     dayTitle: '{{weekday}}, {{date}}',

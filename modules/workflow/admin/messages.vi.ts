@@ -84,6 +84,7 @@ export const vi: Messages = {
     fields: { date: 'Ngày', kind: 'Loại ngày', note: 'Ghi chú', source: 'Căn cứ' },
     inherited: 'Theo lịch gốc',
     inheritedHint: 'Ngày này lấy từ lịch gốc; đánh dấu ở đây sẽ ghi đè cho lịch này.',
+    readOnly: 'Bạn chỉ được xem lịch này: lịch quốc gia do quản trị hệ thống sửa, lịch của cơ quan do quản trị cơ quan sửa.',
     history: 'Lịch sử phiên bản',
     versionN: 'Phiên bản {{number}}',
     dayTitle: '{{weekday}}, {{date}}',

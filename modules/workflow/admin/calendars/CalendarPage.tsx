@@ -1,4 +1,4 @@
-import { ErrorAlert, useCan } from '@motcua/kernel/admin';
+import { ErrorAlert, EVERYWHERE, useCan } from '@motcua/kernel/admin';
 import { useTranslate } from '@refinedev/core';
 import { Button, Card, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -54,7 +54,6 @@ function MonthGrid({ year, month, calendar, exceptions, onPick }: { year: number
  */
 export default function CalendarPage() {
   const t = useTranslate();
-  const canManage = useCan('calendar.manage');
   const list = useGqlQuery<{ calendars: { nodes: CalendarListItem[] } }>(CALENDARS, ['calendars'], { limit: 100 });
   const [calendarId, setCalendarId] = useState<string>();
   const [year, setYear] = useState(new Date().getFullYear());
@@ -69,6 +68,8 @@ export default function CalendarPage() {
   }, [calendarId, calendars]);
 
   const calendar = data?.calendar;
+  // A national calendar (no agency) needs a global grant; the server checks agency scopes anyway.
+  const canManage = useCan('calendar.manage', calendar && !calendar.agencyId ? EVERYWHERE : undefined);
   const exceptions = useMemo(() => new Map((calendar?.days ?? []).map((day) => [day.date, day])), [calendar]);
   const pickedException = picked && exceptions.get(picked.date);
 
@@ -147,6 +148,7 @@ export default function CalendarPage() {
         okText={t('calendars.save')} cancelText={t('buttons.cancel')} onOk={() => form.submit()} onCancel={() => setPicked(undefined)}
         okButtonProps={{ disabled: !canManage, loading: saving.pending }} destroyOnHidden>
         {saving.error !== undefined && <ErrorAlert error={saving.error} />}
+        {!canManage && <Typography.Paragraph type="warning" data-testid="calendar-read-only">{t('calendars.readOnly')}</Typography.Paragraph>}
         {pickedException?.inherited && <Typography.Paragraph type="secondary">{t('calendars.inheritedHint')}</Typography.Paragraph>}
         <Form form={form} name="day" layout="vertical" onFinish={(values) => void save(values)} disabled={!canManage}>
           <Form.Item name="kind" label={t('calendars.fields.kind')}>
