@@ -155,6 +155,22 @@ describe.skipIf(!BROWSER_READY)('workflow admin pages in a real browser', () => 
     expect(await page.getByRole('dialog').getByLabel('Loại ngày', { exact: true }).isDisabled()).toBe(true);
   }, 60_000);
 
+  it('shows every workflow page in English', async () => {
+    const watched = await openSignedIn('quantri', '/workflow/processes');
+    const { page } = watched;
+    await page.evaluate(() => localStorage.setItem('motcua.language', 'en'));
+    for (const [path, heading] of [
+      ['/workflow/processes', 'Internal processes'], ['/workflow/processes/create', 'Design a new process'],
+      ['/workflow/calendars', 'Working calendars and days off'], ['/workflow/inbox', 'My tasks'],
+    ]) {
+      await page.goto(`${browser.t.url}/admin${path}`);
+      await page.getByRole('heading', { name: heading }).waitFor();
+    }
+    await page.getByRole('tab', { name: 'Overdue' }).click();
+    await page.getByTestId('inbox-table').getByText('No tasks').waitFor();
+    await watched.screenshot('wf-10-inbox-english');
+  }, 60_000);
+
   /** Publishes a two-step process (handling officer, then the director) as quantri; returns its id. */
   async function publishedTwoStepProcess(): Promise<string> {
     const token = (await tokensOf('quantri')).accessToken;
