@@ -32,6 +32,10 @@ export async function ormOptions(database: Config['database'], modules: readonly
   return {
     driver,
     ...(postgres ? { clientUrl: database.url } : { dbName: database.sqliteFile }),
+    // libsql's default busy timeout is 0: a read that meets another process's commit (a CLI
+    // command, a test's own connection) failed at once with SQLITE_BUSY. Wait up to 5 s, as
+    // better-sqlite3 does by default (libsql's `timeout` is in milliseconds).
+    ...(postgres ? {} : { driverOptions: { connection: { timeout: 5_000 } } }),
     entities: modules.flatMap((m) => m.entities),
     subscribers: postgres ? [] : [new SqliteSnapshotFix()],
     extensions: [Migrator],
