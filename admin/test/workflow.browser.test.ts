@@ -24,12 +24,23 @@ describe.skipIf(!BROWSER_READY)('workflow admin pages in a real browser', () => 
     await page.waitForFunction(() => !document.querySelector('[class*="drawer-panel-motion"], [class*="zoom-appear"], [class*="zoom-enter"]'));
   }
 
-  /** Picks `option` in the antd Select labelled `label` within `scope`. */
+  /**
+   * Picks `option` in the antd Select labelled `label` within `scope`, until the select shows it
+   * (a click while the dropdown still slides in can miss).
+   */
   async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
     await settled(page);
-    // Forced: once the Select has a value, its shown item lies over the input.
-    await scope.getByLabel(label, { exact: true }).click({ force: true });
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+    const input = scope.getByLabel(label, { exact: true });
+    const select = input.locator(`xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]`);
+    const chosen = select.locator('.ant-select-selection-item').filter({ hasText: option });
+    await expect.poll(async () => {
+      if (await chosen.count()) return true;
+      // Forced: once the Select has a value, its shown item lies over the input.
+      await input.click({ force: true });
+      const item = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first();
+      await item.click({ timeout: 5_000 }).catch(() => undefined);
+      return chosen.first().waitFor({ timeout: 1_000 }).then(() => true, () => false);
+    }, { timeout: 25_000 }).toBe(true);
   }
 
   /** Fills the step form (already open) and applies it. */
