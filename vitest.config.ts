@@ -18,7 +18,7 @@ export default defineConfig({
   // Node-side (SSR) resolution needs the condition too, or workspace packages load from dist/.
   ssr: { resolve: { conditions: ['source', 'module', 'node', 'development|production'] } },
   test: {
-    include: ['modules/*/test/**/*.test.ts', 'modules/*/src/**/*.test.ts', 'server/test/**/*.test.ts', 'admin/test/**/*.test.ts'],
+    include: ['modules/*/test/**/*.test.ts', 'modules/*/src/**/*.test.ts', 'modules/*/admin/**/*.test.ts', 'server/test/**/*.test.ts', 'admin/test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,

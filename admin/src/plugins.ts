@@ -1,7 +1,8 @@
 import catalog from '@motcua/catalog/admin';
 import identity from '@motcua/identity/admin';
 import signature from '@motcua/signature/admin';
+import workflow from '@motcua/workflow/admin';
 import type { AdminPlugin } from '@motcua/kernel/admin';
 
 /** Every module's admin plugin. Adding a module's admin pages to the app is one line here. */
-export const plugins: readonly AdminPlugin[] = [identity, catalog, signature];
+export const plugins: readonly AdminPlugin[] = [identity, catalog, workflow, signature];
