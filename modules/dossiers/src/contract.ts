@@ -1,0 +1,17 @@
+/**
+ * The dossiers module's public face for other modules: the lifecycle state machine (pure), the
+ * dossier code, form rendering, national-portal payloads and notification ports.
+ *
+ * @example
+ * const result = transition(DossierState.PROCESSING, { type: DossierAction.HAND_OVER }, context);
+ * if (!result.ok) throw new AppError('INVALID_TRANSITION', ...); // or use applyTransition()
+ */
+export { DossierState, NationalStatus, NATIONAL_STATUS, NATIONAL_STATUS_LABEL, nationalStatusOf } from './lifecycle/states.js';
+export { type LifecycleRules, LIFECYCLE_RULES, RULES_DECREE_61_2018, RULES_DECREE_118_2025, lifecycleRulesFor } from './lifecycle/rules.js';
+export {
+  DossierAction, ClockEffect, FormKind, DossierEventName, TransitionFlag, ReturnMethod, type LifecycleContext, type ActionInput,
+} from './lifecycle/actions.js';
+export { TRANSITIONS, type TransitionRule, type TransitionId, type TransitionOutputs, type InputProblem } from './lifecycle/transitions.js';
+export {
+  allowedActions, transition, applyTransition, type TransitionOutcome, type InvalidTransition, type RejectedInput, type TransitionResult,
+} from './lifecycle/machine.js';
