@@ -15,3 +15,7 @@ export { TRANSITIONS, type TransitionRule, type TransitionId, type TransitionOut
 export {
   allowedActions, transition, applyTransition, type TransitionOutcome, type InvalidTransition, type RejectedInput, type TransitionResult,
 } from './lifecycle/machine.js';
+export {
+  CODE_TIME_ZONE, SEQUENCE_DIGITS, FOREIGN_CODE_PATTERN, type DossierCodeParts, localDay, formatDossierCode, parseDossierCode, assertUnitCode,
+} from './code/dossier-code.js';
+export { allocateDossierCode } from './code/allocate.js';
