@@ -19,3 +19,12 @@ export {
   CODE_TIME_ZONE, SEQUENCE_DIGITS, FOREIGN_CODE_PATTERN, type DossierCodeParts, localDay, formatDossierCode, parseDossierCode, assertUnitCode,
 } from './code/dossier-code.js';
 export { allocateDossierCode } from './code/allocate.js';
+export { FormSet, FORM_SETS, FORM_TEMPLATES, type FormSetVersion, type FormTemplate, formSetFor, templateFor } from './forms/templates.js';
+export type {
+  FormData, FormIssuer, FormApplicant, ReceiptComponent, ReceiptSlipData, SupplementRequestData, RefusalData, ApologyData, StopNoticeData,
+  ControlSheetData, Handover, HandoverTimeliness, TrackingBookData, TrackingBookRow,
+} from './forms/form-data.js';
+export { renderForm, type RenderedForm } from './forms/render.js';
+export { trackingBookWorkbook } from './forms/tracking-book-excel.js';
+export { code39Png, qrPng } from './forms/barcodes.js';
+export { vnDate, vnDateTime, placeAndDate } from './forms/vietnamese-time.js';
