@@ -28,3 +28,10 @@ export { renderForm, type RenderedForm } from './forms/render.js';
 export { trackingBookWorkbook } from './forms/tracking-book-excel.js';
 export { code39Png, qrPng } from './forms/barcodes.js';
 export { vnDate, vnDateTime, placeAndDate } from './forms/vietnamese-time.js';
+export {
+  portalDate, dossierPayload, processLogPayload, type PortalDossierInput, type PortalFile, type PortalLogInput, type HoSoDongBoDVC,
+  type QuaTrinhXuLyDongBoDVC,
+} from './portal/payload.js';
+export { PortalClient, PortalError, type PortalConfig, DEFAULT_PORTAL_PATHS, portalConfigFromEnv } from './portal/client.js';
+export { queuePortalSync, PORTAL_SYNC_JOB, type PortalSyncPayload } from './portal/sync-job.js';
+export { Channel } from './dossier/dossier.entity.js';
