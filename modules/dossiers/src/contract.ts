@@ -35,3 +35,7 @@ export {
 export { PortalClient, PortalError, type PortalConfig, DEFAULT_PORTAL_PATHS, portalConfigFromEnv } from './portal/client.js';
 export { queuePortalSync, PORTAL_SYNC_JOB, type PortalSyncPayload } from './portal/sync-job.js';
 export { Channel } from './dossier/dossier.entity.js';
+export { NotificationKind, type NotificationData, type ComposedMessage, composeMessage } from './notify/messages.js';
+export { EmailSender, type SmtpConfig, smtpConfigFromEnv } from './notify/email.js';
+export { type ShortMessageSender, type ShortMessageChannel, LoggingShortMessageSender, maskPhone } from './notify/short-message.js';
+export { DossierNotifier, type Recipient, type NotificationReport } from './notify/notifier.js';
