@@ -39,3 +39,5 @@ export { NotificationKind, type NotificationData, type ComposedMessage, composeM
 export { EmailSender, type SmtpConfig, smtpConfigFromEnv } from './notify/email.js';
 export { type ShortMessageSender, type ShortMessageChannel, LoggingShortMessageSender, maskPhone } from './notify/short-message.js';
 export { DossierNotifier, type Recipient, type NotificationReport } from './notify/notifier.js';
+export { DossierTransitioned, type DossierTransitionedPayload } from './events.js';
+export { type Milestones, milestonesAfter } from './dossier/milestones.js';

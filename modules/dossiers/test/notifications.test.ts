@@ -1,27 +1,8 @@
-import { simpleParser, type ParsedMail } from 'mailparser';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   composeMessage, DossierNotifier, EmailSender, LoggingShortMessageSender, maskPhone, NotificationKind, type NotificationData, vnDateTime,
 } from '@motcua/dossiers/contract';
-
-/** A real SMTP server in this process; it parses every message it accepts. */
-async function startSmtp(): Promise<{ port: number; mails: ParsedMail[]; envelopes: string[][]; close(): Promise<void> }> {
-  const mails: ParsedMail[] = [];
-  const envelopes: string[][] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      envelopes.push(session.envelope.rcptTo.map((r) => r.address));
-      simpleParser(stream).then((mail) => { mails.push(mail); callback(); }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.server.address() as AddressInfo).port, mails, envelopes, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
+import { startSmtp, type TestSmtpServer } from './support/smtp.js';
 
 const COMMON = {
   applicantName: 'Nguyễn Thị Hồng Ánh', dossierCode: '000.00.06.H56-260302-0007', procedureName: 'Cấp đổi giấy phép lái xe',
@@ -37,7 +18,7 @@ const CASES: Array<[NotificationData, string, string]> = [
 ];
 
 describe('notifications by e-mail through a real SMTP server', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: TestSmtpServer;
   let mailer: EmailSender;
   const logged: Array<Record<string, unknown>> = [];
   beforeAll(async () => {

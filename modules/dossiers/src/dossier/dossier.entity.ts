@@ -48,6 +48,10 @@ export class Dossier {
   @Property({ length: 100 })
   agencyCode!: string;
 
+  /** Competent agency's name as the applicant reads it (notifications, forms). */
+  @Property({ length: 500 })
+  agencyName!: string;
+
   @Property({ length: 100 })
   procedureCode!: string;
 
