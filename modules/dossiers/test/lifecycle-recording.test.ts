@@ -48,6 +48,7 @@ describe('recording transitions: dossier row, process log, outbox event, applica
   it('forwarding tells the applicant nothing; a supplement request lists what is missing', async () => {
     clock.advance(HOUR);
     await act(t, clock, id, { type: DossierAction.FORWARD }, { content: 'Chuyển phòng chuyên môn' });
+    clock.advance(HOUR);
     await act(t, clock, id, { type: DossierAction.REQUEST_SUPPLEMENT, missing: ['Giấy khám sức khỏe còn hạn'] }, { content: 'Yêu cầu bổ sung', details: { missing: ['Giấy khám sức khỏe còn hạn'] } });
     const mails = await deliver();
     expect(mails).toHaveLength(2);
@@ -64,6 +65,7 @@ describe('recording transitions: dossier row, process log, outbox event, applica
   });
 
   it('an apology tells the applicant the new due date', async () => {
+    clock.advance(HOUR);
     const newDueAt = new Date(DUE.getTime() + 72 * HOUR);
     await act(t, clock, id, { type: DossierAction.ISSUE_APOLOGY, reason: 'Cần xác minh', newDueAt }, { content: 'Xin lỗi, hẹn lại', dueAt: newDueAt, details: { reason: 'Cần xác minh với Công an tỉnh' } });
     const mails = await deliver();
@@ -73,12 +75,15 @@ describe('recording transitions: dossier row, process log, outbox event, applica
   });
 
   it('the agency signature ends processing (9); the return keeps that end and adds the return time (10)', async () => {
-    clock.advance(HOUR);
-    await act(t, clock, id, { type: DossierAction.APPROVE_RESULT });
-    await act(t, clock, id, { type: DossierAction.ASSIGN_RESULT_NUMBER, number: '15/GPLX', signedOn: clock.now() });
-    await act(t, clock, id, { type: DossierAction.SIGN_AS_OFFICER });
+    const step = async (...args: Parameters<typeof act> extends [unknown, unknown, unknown, ...infer R] ? R : never) => {
+      clock.advance(10 * 60_000); // the log is ordered by time
+      await act(t, clock, id, ...args);
+    };
+    await step({ type: DossierAction.APPROVE_RESULT });
+    await step({ type: DossierAction.ASSIGN_RESULT_NUMBER, number: '15/GPLX', signedOn: clock.now() });
+    await step({ type: DossierAction.SIGN_AS_OFFICER });
     expect((await load()).nationalStatus).toBe(4);
-    await act(t, clock, id, { type: DossierAction.SIGN_AS_AGENCY }, { details: { returnPlace: 'Quầy số 5' } });
+    await step({ type: DossierAction.SIGN_AS_AGENCY }, { details: { returnPlace: 'Quầy số 5' } });
     const done = clock.now();
     expect(await load()).toMatchObject({ state: DossierState.DONE, nationalStatus: 9, finishedAt: done });
     expect((await deliver()).at(-1)!.text).toContain('Mời ông/bà nhận kết quả tại: Quầy số 5.');

@@ -1,7 +1,8 @@
 import { AppError } from '@motcua/kernel/contract';
+import { VIETNAM_TIME_ZONE, vietnamParts } from '../shared/vietnam-time.js';
 
 /** The zone whose calendar day the code's `YYMMDD` and the daily counter use. */
-export const CODE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+export const CODE_TIME_ZONE = VIETNAM_TIME_ZONE;
 
 /** Digits of the daily sequence in codes we generate (Circular 01/2018 Art. 19: `XXXX`). */
 export const SEQUENCE_DIGITS = 4;
@@ -21,15 +22,14 @@ export interface DossierCodeParts {
   sequence: number;
 }
 
-const dayFormatter = new Intl.DateTimeFormat('en-CA', { timeZone: CODE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /**
  * The calendar day (`YYYY-MM-DD`) of an instant in Asia/Ho_Chi_Minh.
  *
  * @example localDay(new Date('2026-03-01T17:30:00Z')) // → '2026-03-02' (00:30 in Hà Nội)
  */
 export function localDay(instant: Date): string {
-  return dayFormatter.format(instant);
+  const { year, month, day } = vietnamParts(instant);
+  return `${year}-${month}-${day}`;
 }
 
 /** Throws BAD_USER_INPUT unless `unitCode` can prefix a dossier code. */

@@ -1,12 +1,6 @@
+import { vietnamParts as local } from '../shared/vietnam-time.js';
+
 /** Dates and times as Vietnamese forms print them, in Asia/Ho_Chi_Minh. */
-
-const parts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-});
-
-function local(at: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
-  return Object.fromEntries(parts.formatToParts(at).map((p) => [p.type, p.value])) as never;
-}
 
 /**
  * `dd/MM/yyyy` in Vietnam.

@@ -86,6 +86,10 @@ function supplementGuard(ctx: LifecycleContext): Bilingual | null {
     : null;
 }
 
+/** Receipt (T3, T4): the slip and the book; a boundary-free dossier's clock waits for the competent agency (§0.2 item 2). */
+const receiptOutputs = (ctx: LifecycleContext): TransitionOutputs =>
+  out(ctx.boundaryFree ? ClockEffect.NONE : ClockEffect.START, [F.RECEIPT, F.TRACKING_BOOK], [E.RECEIVED]);
+
 const requireComponents = (ctx: LifecycleContext): Bilingual | null =>
   ctx.requiredComponentsPresent ? null : { vi: 'hồ sơ còn thiếu thành phần bắt buộc', en: 'required components are missing' };
 
@@ -98,11 +102,11 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { id: 'T2', action: A.SUBMIT, from: [S.DRAFT], to: S.SUBMITTED, guard: requireComponents, outputs: fixed(out(ClockEffect.NONE, [], [E.SUBMITTED])) },
   {
     id: 'T3', action: A.RECEIVE, from: [S.NEW], to: S.RECEIVED, guard: requireComponents,
-    outputs: (ctx) => out(ctx.boundaryFree ? ClockEffect.NONE : ClockEffect.START, [F.RECEIPT, F.TRACKING_BOOK], [E.RECEIVED]),
+    outputs: receiptOutputs,
   },
   {
     id: 'T4', action: A.RECEIVE, from: [S.SUBMITTED], to: S.RECEIVED, guard: requireComponents,
-    outputs: (ctx) => out(ctx.boundaryFree ? ClockEffect.NONE : ClockEffect.START, [F.RECEIPT, F.TRACKING_BOOK], [E.RECEIVED]),
+    outputs: receiptOutputs,
   },
   {
     id: 'T5', action: A.REQUEST_COMPLETION, from: [S.NEW, S.SUBMITTED], to: S.NEEDS_COMPLETION,

@@ -1,8 +1,5 @@
 import { DossierState, nationalStatusOf, type NationalStatus } from '../lifecycle/states.js';
-
-const portalParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-});
+import { vietnamParts } from '../shared/vietnam-time.js';
 
 /**
  * A date as the national portal wants it: `yyyyMMddHHmmss` in Vietnam time; empty when absent.
@@ -11,7 +8,7 @@ const portalParts = new Intl.DateTimeFormat('en-GB', {
  */
 export function portalDate(at: Date | null | undefined): string {
   if (!at) return '';
-  const p = Object.fromEntries(portalParts.formatToParts(at).map((part) => [part.type, part.value]));
+  const p = vietnamParts(at);
   return `${p.year}${p.month}${p.day}${p.hour}${p.minute}${p.second}`;
 }
 
