@@ -47,7 +47,7 @@ export async function recordTransition(em: EntityManager, dossier: Dossier, outc
     unitName: record.actor.unitName ?? null, content: record.content, nationalStatus: outcome.nationalStatus.to ?? 0,
     stepStartedAt: record.stepStartedAt ?? null, stepDueAt: record.stepDueAt ?? null,
   });
-  if (outcome.nationalStatus.to !== null) await queuePortalSync(em, { dossierId: dossier.id, logLineId: line.id }, now);
+  if (outcome.nationalStatus.to !== null) await queuePortalSync(em, dossier.id, now);
   publish(em, DossierTransitioned, {
     dossierId: dossier.id, code: dossier.code ?? null, transition: outcome.transition, action: outcome.action, from: outcome.from, to: outcome.to,
     nationalStatus: outcome.nationalStatus, clock: outcome.clock, forms: outcome.forms, events: outcome.events, flags: outcome.flags,
