@@ -96,6 +96,21 @@ describe('forms: wording that changed between the sets', () => {
   });
 });
 
+describe('forms: purity and forms before receipt', () => {
+  it('renders the same bytes from the same data', async () => {
+    const data = formData(FormKind.RECEIPT, RECEIVED_2026, DUE_2026, CODE_2026);
+    expect(Buffer.from((await renderForm(data)).pdf).equals(Buffer.from((await renderForm(data)).pdf))).toBe(true);
+  });
+
+  it('a refusal at the desk, before any code exists, prints no code', async () => {
+    const { dossierCode: _none, ...refusal } = formData(FormKind.REFUSAL, RECEIVED_2026, DUE_2026, CODE_2026) as Extract<ReturnType<typeof formData>, { kind: FormKind.REFUSAL }>;
+    const text = poppler('pdftotext', (await renderForm(refusal)).pdf).normalize('NFC');
+    expect(text).not.toContain('Mã hồ sơ');
+    expect(text).toContain('Không thuộc thẩm quyền giải quyết của cơ quan');
+    expect(text).toContain(APPLICANT.name);
+  });
+});
+
 describe('forms: tracking book as Excel', () => {
   it('has the title, the form number and one row per dossier with Vietnamese text intact', async () => {
     const xlsx = await trackingBookWorkbook(formData(FormKind.TRACKING_BOOK, RECEIVED_2026, DUE_2026, CODE_2026) as never);

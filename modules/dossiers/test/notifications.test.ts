@@ -71,3 +71,15 @@ describe('notification texts', () => {
 
   it('mask phone numbers', () => expect(maskPhone('+84 912 345 678')).toBe('+** *** *** 678'));
 });
+
+describe('notification and portal settings from the environment', () => {
+  it('are off when unset and refuse a bad number naming the variable', async () => {
+    const { smtpConfigFromEnv, portalConfigFromEnv } = await import('@motcua/dossiers/contract');
+    expect(smtpConfigFromEnv({})).toBeNull();
+    expect(portalConfigFromEnv({})).toBeNull();
+    expect(smtpConfigFromEnv({ SMTP_HOST: 'mail.example.vn' })).toMatchObject({ host: 'mail.example.vn', port: 587, secure: false });
+    expect(portalConfigFromEnv({ NATIONAL_PORTAL_URL: 'https://dvc.example.vn/' })).toMatchObject({ baseUrl: 'https://dvc.example.vn', timeoutMs: 15_000 });
+    expect(() => smtpConfigFromEnv({ SMTP_HOST: 'x', SMTP_PORT: 'abc' })).toThrow('SMTP_PORT must be a positive integer');
+    expect(() => portalConfigFromEnv({ NATIONAL_PORTAL_URL: 'https://x', NATIONAL_PORTAL_TIMEOUT_MS: '-1' })).toThrow('NATIONAL_PORTAL_TIMEOUT_MS');
+  });
+});

@@ -33,6 +33,9 @@ interface Common {
   procedureName: string;
 }
 
+/** Forms also given before receipt (T5, T6), when the dossier has no code yet. */
+type BeforeReceipt = Omit<Common, 'dossierCode'> & { dossierCode?: string };
+
 /** Mẫu 01: receipt and appointment slip. */
 export interface ReceiptSlipData extends Common {
   kind: FormKind.RECEIPT;
@@ -49,7 +52,7 @@ export interface ReceiptSlipData extends Common {
 }
 
 /** Mẫu 02: request to supplement and complete a dossier (before receipt or during processing). */
-export interface SupplementRequestData extends Common {
+export interface SupplementRequestData extends BeforeReceipt {
   kind: FormKind.SUPPLEMENT_REQUEST;
   /** Receipt date, or the submission date when asked before receipt (chooses the form version). */
   receivedAt: Date;
@@ -59,7 +62,7 @@ export interface SupplementRequestData extends Common {
 }
 
 /** Mẫu 03: refusal to receive (or, under the 2018 forms, to resolve) a dossier. */
-export interface RefusalData extends Common {
+export interface RefusalData extends BeforeReceipt {
   kind: FormKind.REFUSAL;
   receivedAt: Date;
   issuedAt: Date;

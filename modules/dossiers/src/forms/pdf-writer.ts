@@ -49,13 +49,19 @@ export class PdfWriter {
     this.newPage();
   }
 
-  /** Opens a document (A4 portrait unless landscape) with the fonts embedded. */
-  static async create(title: string, options: { landscape?: boolean } = {}): Promise<PdfWriter> {
-    const doc = await PDFDocument.create();
+  /**
+   * Opens a document (A4 portrait unless landscape) with the fonts embedded. The metadata dates
+   * are the form's own date, not the rendering time, so the same data gives the same bytes.
+   */
+  static async create(title: string, date: Date, options: { landscape?: boolean } = {}): Promise<PdfWriter> {
+    const doc = await PDFDocument.create({ updateMetadata: false });
     doc.registerFontkit(fontkit);
     doc.setTitle(title);
     doc.setLanguage('vi-VN');
     doc.setProducer('Motcua');
+    doc.setCreator('Motcua');
+    doc.setCreationDate(date);
+    doc.setModificationDate(date);
     const embed = (name: Parameters<typeof fontFile>[0]) => doc.embedFont(fontFile(name), { subset: true });
     const fonts = { regular: await embed('DejaVuSerif'), bold: await embed('DejaVuSerif-Bold'), italic: await embed('DejaVuSerif-Italic') };
     return new PdfWriter(doc, fonts, options.landscape ? A4_LANDSCAPE : A4);

@@ -25,7 +25,7 @@ function legalDateOf(data: FormData): Date {
 
 /**
  * Renders a form as a PDF in Vietnamese with embedded fonts, from the template of the form set
- * in force when the dossier was received. Pure: the same data gives the same document content.
+ * in force when the dossier was received. Pure: the same data gives the same bytes.
  *
  * @example
  * const { pdf, template } = await renderForm({ kind: FormKind.RECEIPT, dossierCode, receivedAt, dueAt, ... });
@@ -33,8 +33,9 @@ function legalDateOf(data: FormData): Date {
  */
 export async function renderForm(data: FormData): Promise<RenderedForm> {
   const template = templateFor(data.kind, legalDateOf(data));
-  const writer = await PdfWriter.create(template.title, { landscape: data.kind === FormKind.TRACKING_BOOK });
-  formHeading(writer, template, data.issuer, 'issuedAt' in data ? data.issuedAt : legalDateOf(data));
+  const issuedAt = 'issuedAt' in data ? data.issuedAt : legalDateOf(data);
+  const writer = await PdfWriter.create(template.title, issuedAt, { landscape: data.kind === FormKind.TRACKING_BOOK });
+  formHeading(writer, template, data.issuer, issuedAt);
   switch (data.kind) {
     case FormKind.RECEIPT: await receiptBody(writer, data); break;
     case FormKind.SUPPLEMENT_REQUEST: supplementBody(writer, data); break;
@@ -101,8 +102,8 @@ async function receiptBody(w: PdfWriter, d: ReceiptSlipData): Promise<void> {
 }
 
 function supplementBody(w: PdfWriter, d: SupplementRequestData): void {
-  w.text(`Mã hồ sơ: ${d.dossierCode}`, { bold: true, align: 'center' }).gap(4);
-  w.text(`${d.issuer.name} đã tiếp nhận hồ sơ của:`);
+  if (d.dossierCode) w.text(`Mã hồ sơ: ${d.dossierCode}`, { bold: true, align: 'center' }).gap(4);
+  w.text(`${d.issuer.name} đã nhận hồ sơ của:`);
   applicantLines(w, d.applicant);
   w.text(`Nội dung yêu cầu giải quyết: ${d.procedureName}`);
   w.text('Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau (hướng dẫn đầy đủ trong một lần):');
@@ -114,7 +115,7 @@ function supplementBody(w: PdfWriter, d: SupplementRequestData): void {
 function refusalBody(w: PdfWriter, d: RefusalData): void {
   w.text(`${d.issuer.name} tiếp nhận hồ sơ của:`);
   applicantLines(w, d.applicant);
-  w.text(`Mã hồ sơ: ${d.dossierCode}`);
+  if (d.dossierCode) w.text(`Mã hồ sơ: ${d.dossierCode}`);
   w.text(`Nội dung yêu cầu giải quyết: ${d.procedureName}`);
   w.text('Sau khi xem xét, đối chiếu thành phần hồ sơ, cơ quan không thể tiếp nhận, giải quyết hồ sơ này với lý do:');
   w.text(numbered(d.reasons));

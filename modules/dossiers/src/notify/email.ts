@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import { positiveInteger } from '../portal/client.js';
 import type { ComposedMessage } from './messages.js';
 
 /** How to reach the SMTP relay. */
@@ -24,7 +25,7 @@ export interface SmtpConfig {
 export function smtpConfigFromEnv(env: Record<string, string | undefined>): SmtpConfig | null {
   if (!env.SMTP_HOST) return null;
   return {
-    host: env.SMTP_HOST, port: Number(env.SMTP_PORT ?? 587), secure: env.SMTP_SECURE === 'true', user: env.SMTP_USER, pass: env.SMTP_PASS,
+    host: env.SMTP_HOST, port: positiveInteger('SMTP_PORT', env.SMTP_PORT ?? '587'), secure: env.SMTP_SECURE === 'true', user: env.SMTP_USER, pass: env.SMTP_PASS,
     from: env.SMTP_FROM ?? 'Motcua <no-reply@localhost>', requireTls: env.NODE_ENV === 'production',
   };
 }

@@ -24,8 +24,15 @@ export function portalConfigFromEnv(env: Record<string, string | undefined>): Po
     baseUrl: env.NATIONAL_PORTAL_URL.replace(/\/+$/, ''),
     token: env.NATIONAL_PORTAL_TOKEN,
     paths: DEFAULT_PORTAL_PATHS,
-    timeoutMs: Number(env.NATIONAL_PORTAL_TIMEOUT_MS ?? 15_000),
+    timeoutMs: positiveInteger('NATIONAL_PORTAL_TIMEOUT_MS', env.NATIONAL_PORTAL_TIMEOUT_MS ?? '15000'),
   };
+}
+
+/** Reads a positive integer setting; a bad value stops start-up with the variable's name. */
+export function positiveInteger(name: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number <= 0) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  return number;
 }
 
 /** The portal refused or could not be reached; the delivery job retries it. */
