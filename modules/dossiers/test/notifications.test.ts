@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  composeMessage, DossierNotifier, EmailSender, LoggingShortMessageSender, maskPhone, NotificationKind, type NotificationData, vnDateTime,
+  composeMessage, DossierNotifier, EmailSender, LoggingShortMessageSender, maskPhone, NotificationKind, type NotificationData, portalConfigFromEnv,
+  smtpConfigFromEnv, vnDateTime,
 } from '@motcua/dossiers/contract';
 import { startSmtp, type TestSmtpServer } from './support/smtp.js';
 
@@ -73,8 +74,7 @@ describe('notification texts', () => {
 });
 
 describe('notification and portal settings from the environment', () => {
-  it('are off when unset and refuse a bad number naming the variable', async () => {
-    const { smtpConfigFromEnv, portalConfigFromEnv } = await import('@motcua/dossiers/contract');
+  it('are off when unset and refuse a bad number naming the variable', () => {
     expect(smtpConfigFromEnv({})).toBeNull();
     expect(portalConfigFromEnv({})).toBeNull();
     expect(smtpConfigFromEnv({ SMTP_HOST: 'mail.example.vn' })).toMatchObject({ host: 'mail.example.vn', port: 587, secure: false });
