@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FormKind, FormSet, formSetFor, renderForm, templateFor, trackingBookWorkbook, vnDate, vnDateTime } from '@motcua/dossiers/contract';
+import { code39Png, FormKind, FormSet, formSetFor, renderForm, templateFor, trackingBookWorkbook, vnDate, vnDateTime } from '@motcua/dossiers/contract';
 import { APPLICANT, DUE_2023, DUE_2026, formData, RECEIVED_2023, RECEIVED_2026 } from './form-fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'motcua-forms-'));
@@ -100,6 +100,11 @@ describe('forms: purity and forms before receipt', () => {
   it('renders the same bytes from the same data', async () => {
     const data = formData(FormKind.RECEIPT, RECEIVED_2026, DUE_2026, CODE_2026);
     expect(Buffer.from((await renderForm(data)).pdf).equals(Buffer.from((await renderForm(data)).pdf))).toBe(true);
+  });
+
+  it('a foreign code outside the Code 39 alphabet still gets a barcode', async () => {
+    const png = await code39Png('h15.50.05.13-260304-091234');
+    expect(Buffer.from(png).subarray(1, 4).toString('ascii')).toBe('PNG');
   });
 
   it('a refusal at the desk, before any code exists, prints no code', async () => {
