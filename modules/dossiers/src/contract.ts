@@ -41,3 +41,4 @@ export { type ShortMessageSender, type ShortMessageChannel, LoggingShortMessageS
 export { DossierNotifier, type Recipient, type NotificationReport } from './notify/notifier.js';
 export { DossierTransitioned, type DossierTransitionedPayload } from './events.js';
 export { type Milestones, milestonesAfter } from './dossier/milestones.js';
+export { publicTracking, type PublicTracking, type TrackedDossier, type TrackedLogLine } from './tracking/public-view.js';
