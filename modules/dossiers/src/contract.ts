@@ -18,7 +18,6 @@ export {
 export {
   CODE_TIME_ZONE, SEQUENCE_DIGITS, FOREIGN_CODE_PATTERN, type DossierCodeParts, localDay, formatDossierCode, parseDossierCode, assertUnitCode,
 } from './code/dossier-code.js';
-export { allocateDossierCode } from './code/allocate.js';
 export { FormSet, FORM_SETS, FORM_TEMPLATES, type FormSetVersion, type FormTemplate, formSetFor, templateFor } from './forms/templates.js';
 export type {
   FormData, FormIssuer, FormApplicant, ReceiptComponent, ReceiptSlipData, SupplementRequestData, RefusalData, ApologyData, StopNoticeData,
@@ -33,7 +32,6 @@ export {
   type QuaTrinhXuLyDongBoDVC,
 } from './portal/payload.js';
 export { PortalClient, PortalError, type PortalConfig, DEFAULT_PORTAL_PATHS, portalConfigFromEnv } from './portal/client.js';
-export { queuePortalSync, PORTAL_SYNC_JOB, type PortalSyncPayload } from './portal/sync-job.js';
 export { Channel } from './dossier/dossier.entity.js';
 export { NotificationKind, type NotificationData, type ComposedMessage, composeMessage } from './notify/messages.js';
 export { EmailSender, type SmtpConfig, smtpConfigFromEnv } from './notify/email.js';

@@ -6,9 +6,11 @@ import { notificationHandler, type NotificationOptions } from './notify/notifica
 import { type PortalConfig, portalConfigFromEnv } from './portal/client.js';
 import { portalSyncJob } from './portal/sync-job.js';
 
-/** The tables and the transition recorder, for this module's integration tests (other modules never touch them). */
+/** The tables, the code allocator and the transition recorder: this module's own services, exported for its integration tests (other modules never touch them). */
 export { Dossier, ProcessLogLine };
 export { recordTransition, type TransitionRecord } from './dossier/record-transition.js';
+export { allocateDossierCode } from './code/allocate.js';
+export { queuePortalSync, PORTAL_SYNC_JOB, type PortalSyncPayload } from './portal/sync-job.js';
 
 export interface DossiersModuleOptions {
   /** The national portal to sync with; null turns sync off. */

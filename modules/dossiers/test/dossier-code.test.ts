@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '@motcua/server/testing';
-import { allocateDossierCode, formatDossierCode, localDay, parseDossierCode } from '@motcua/dossiers/contract';
+import { allocateDossierCode } from '@motcua/dossiers';
+import { formatDossierCode, localDay, parseDossierCode } from '@motcua/dossiers/contract';
 
 describe('dossier code: format and parse (pure)', () => {
   it('formats the real Thanh Hóa example', () => expect(formatDossierCode('000.00.06.H56', '2023-10-27', 361)).toBe('000.00.06.H56-231027-0361'));

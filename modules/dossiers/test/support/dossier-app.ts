@@ -3,9 +3,9 @@ import identity from '@motcua/identity';
 import kernel from '@motcua/kernel';
 import { type FixedClock, uuid7 } from '@motcua/kernel/contract';
 import { createTestApp, type TestApp } from '@motcua/server/testing';
-import { createDossiersModule, Dossier, type DossiersModuleOptions, recordTransition, type TransitionRecord } from '@motcua/dossiers';
+import { allocateDossierCode, createDossiersModule, Dossier, type DossiersModuleOptions, recordTransition, type TransitionRecord } from '@motcua/dossiers';
 import {
-  allocateDossierCode, applyTransition, Channel, DossierAction, DossierState, RULES_DECREE_118_2025, type ActionInput, type LifecycleContext,
+  applyTransition, Channel, DossierAction, DossierState, RULES_DECREE_118_2025, type ActionInput, type LifecycleContext,
 } from '@motcua/dossiers/contract';
 
 export const UNIT = '000.00.06.H56';
