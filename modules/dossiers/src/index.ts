@@ -1,0 +1,50 @@
+import { defineModule, type ModuleDefinition } from '@motcua/kernel/contract';
+import { DossierCodeCounter } from './code/code-counter.entity.js';
+import { Dossier, ProcessLogLine } from './dossier/dossier.entity.js';
+import { smtpConfigFromEnv } from './notify/email.js';
+import { notificationHandler, type NotificationOptions } from './notify/notification-handler.js';
+import { type PortalConfig, portalConfigFromEnv } from './portal/client.js';
+import { portalSyncJob } from './portal/sync-job.js';
+
+/** The tables, the code allocator and the transition recorder: this module's own services, exported for its integration tests (other modules never touch them). */
+export { Dossier, ProcessLogLine };
+export { recordTransition, type TransitionRecord } from './dossier/record-transition.js';
+export { allocateDossierCode } from './code/allocate.js';
+export { queuePortalSync, PORTAL_SYNC_JOB, type PortalSyncPayload } from './portal/sync-job.js';
+
+export interface DossiersModuleOptions {
+  /** The national portal to sync with; null turns sync off. */
+  portal: PortalConfig | null;
+  notifications: NotificationOptions;
+}
+
+/**
+ * The dossiers module with explicit settings (tests point the portal and SMTP at local servers).
+ *
+ * @example
+ * createTestApp({ modules: [kernel, identity, createDossiersModule({ portal: { baseUrl, paths: DEFAULT_PORTAL_PATHS, timeoutMs: 2000 }, notifications }) ] })
+ */
+export function createDossiersModule(options: DossiersModuleOptions): ModuleDefinition {
+  return defineModule({
+    name: 'dossiers',
+    entities: [Dossier, ProcessLogLine, DossierCodeCounter],
+    resolvers: [],
+    jobs: [portalSyncJob(options.portal)],
+    eventHandlers: [notificationHandler(options.notifications)],
+  });
+}
+
+/** The public tracking page of a dossier: `PUBLIC_TRACKING_URL` (default `http://localhost:4000/tra-cuu`) with `?ma=<code>`. */
+export function trackingUrlFromEnv(env: Record<string, string | undefined>): (code: string) => string {
+  const base = env.PUBLIC_TRACKING_URL ?? 'http://localhost:4000/tra-cuu';
+  return (code) => `${base}?ma=${encodeURIComponent(code)}`;
+}
+
+/**
+ * Dossiers: the one-stop lifecycle, dossier codes, forms, national-portal sync and notifications,
+ * configured from the environment (NATIONAL_PORTAL_URL, SMTP_HOST, PUBLIC_TRACKING_URL; all optional).
+ */
+export default createDossiersModule({
+  portal: portalConfigFromEnv(process.env),
+  notifications: { smtp: smtpConfigFromEnv(process.env), trackingUrl: trackingUrlFromEnv(process.env) },
+});
