@@ -1,0 +1,102 @@
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { epochMs } from '@motcua/kernel/contract';
+import type { DossierFact } from './dossier-fact.js';
+
+/** `officerId` of a row that counts against no officer (keys cannot hold null and stay unique). */
+export const NO_OFFICER = '';
+
+/**
+ * One consumed {@link DossierFact}, kept as the evidence behind every number: per-dossier
+ * sheets read it, and the full recompute rebuilds the daily aggregates from it. The id is the
+ * outbox event id. `unitPath` is the unit's org path when the fact was consumed (for scopes).
+ */
+@Entity({ tableName: 'evaluation_fact' })
+@Index({ properties: ['agencyId', 'day'] })
+export class EvaluationFact {
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ length: 40 })
+  kind!: string;
+
+  @Property({ type: 'uuid' })
+  @Index()
+  dossierId!: string;
+
+  @Property({ type: 'uuid' })
+  agencyId!: string;
+
+  @Property({ type: 'uuid' })
+  unitId!: string;
+
+  @Property({ length: 1000 })
+  unitPath!: string;
+
+  @Property({ length: 36 })
+  officerId!: string;
+
+  @Property({ type: 'uuid' })
+  procedureId!: string;
+
+  /** Local date (Asia/Ho_Chi_Minh), `YYYY-MM-DD`. */
+  @Property({ length: 10 })
+  day!: string;
+
+  @Property({ type: epochMs() })
+  occurredAt!: number;
+
+  @Property({ type: 'json' })
+  fact!: DossierFact;
+}
+
+/**
+ * Counters of one (agency, unit, officer, procedure, day), kept up to date in the same
+ * transaction that consumes each fact, and rebuilt from {@link EvaluationFact} by the full
+ * recompute. Scorecards, rankings and the 766 index are sums over these rows.
+ */
+@Entity({ tableName: 'evaluation_daily' })
+@Unique({ properties: ['agencyId', 'unitId', 'officerId', 'procedureId', 'day'] })
+@Index({ properties: ['agencyId', 'day'] })
+@Index({ properties: ['unitId', 'day'] })
+@Index({ properties: ['officerId', 'day'] })
+export class DailyAggregate {
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  agencyId!: string;
+
+  @Property({ type: 'uuid' })
+  unitId!: string;
+
+  @Property({ length: 1000 })
+  unitPath!: string;
+
+  /** The officer's user id, or '' ({@link NO_OFFICER}). */
+  @Property({ length: 36 })
+  officerId!: string;
+
+  @Property({ type: 'uuid' })
+  procedureId!: string;
+
+  @Property({ length: 10 })
+  day!: string;
+
+  @Property({ default: 0 }) received: number = 0;
+  @Property({ default: 0 }) receivedOnline: number = 0;
+  @Property({ default: 0 }) stepsEarly: number = 0;
+  @Property({ default: 0 }) stepsOnTime: number = 0;
+  @Property({ default: 0 }) stepsLate: number = 0;
+  @Property({ default: 0 }) supplementRequests: number = 0;
+  @Property({ default: 0 }) supplementsReceived: number = 0;
+  @Property({ default: 0 }) apologies: number = 0;
+  @Property({ default: 0 }) doneEarly: number = 0;
+  @Property({ default: 0 }) doneOnTime: number = 0;
+  @Property({ default: 0 }) doneLate: number = 0;
+  @Property({ default: 0 }) returned: number = 0;
+  @Property({ default: 0 }) ratings: number = 0;
+  @Property({ default: 0 }) satisfactionSum: number = 0;
+  @Property({ default: 0 }) ratingsSatisfied: number = 0;
+  @Property({ default: 0 }) ratingsDissatisfied: number = 0;
+  @Property({ default: 0 }) complaints: number = 0;
+}
