@@ -1,8 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import {
-  AppError, accessibleWhere, asJson, type ConnectionResult, type PageArgs, pageWindow, type Principal, readPage, type RequestContext, requirePrincipal,
+  AppError, accessibleWhere, asJson, ensureCan, type ConnectionResult, type PageArgs, pageWindow, type Principal, readPage, type RequestContext, requirePrincipal,
   toConnection,
 } from '@motcua/kernel/contract';
+import { agencyUnitOrFail } from '@motcua/identity/contract';
 import { sumDaily, sumDailyBy, type GroupColumn } from '../facts/aggregate.read.js';
 import { DailyAggregate, EvaluationFact, NO_OFFICER } from '../facts/fact.entity.js';
 import { parsePeriod } from '../shared/period.js';
@@ -36,16 +37,21 @@ function forbidden(): AppError {
 }
 
 /**
- * Refuses unless the caller may read this subject's scorecard: an officer their own; anyone
- * whose read scope covers at least one of the subject's rows (a unit leader sees the work an
- * officer did in their unit, not elsewhere).
+ * Refuses unless the caller may read this subject's scorecard. A unit or an agency: the
+ * caller's read scope covers it. An officer: their own, or the caller's scope covers at least
+ * one of the officer's rows (a unit leader sees the work an officer did in their unit, and
+ * only that: the figures are summed over readable rows).
  */
 async function ensureReadable(ctx: RequestContext, principal: Principal, kind: ScorecardKind, id: string): Promise<FilterQuery<DailyAggregate>> {
   const where = readableWhere(ctx);
-  if (kind === ScorecardKind.OFFICER && id === principal.userId) return where ?? { officerId: id };
+  if (kind !== ScorecardKind.OFFICER) {
+    const unit = await agencyUnitOrFail(ctx.em, id);
+    ensureCan(ctx, 'read', SCORECARD_SUBJECT, { unitId: unit.id, unitPath: unit.path });
+    return where!;
+  }
+  if (id === principal.userId) return where ?? { officerId: id };
   if (!where) throw forbidden();
-  const subject = { [COLUMN[kind]]: id };
-  const visible = await ctx.em.createQueryBuilder(DailyAggregate, 'a').select('a.id').where({ $and: [where, subject] }).limit(1).execute('all', false);
+  const visible = await ctx.em.createQueryBuilder(DailyAggregate, 'a').select('a.id').where({ $and: [where, { officerId: id }] }).limit(1).execute('all', false);
   if (!visible.length) throw forbidden();
   return where;
 }
