@@ -2,6 +2,8 @@ import { defineModule } from '@motcua/kernel/contract';
 import { dossierFactHandler } from './facts/consume.js';
 import { DailyAggregate, EvaluationFact } from './facts/fact.entity.js';
 import { AgencyPeriod, IndexIndicator, IndexRun, Publication } from './index766/index.entity.js';
+import { Review } from './reviews/review.entity.js';
+import { ReviewResolver } from './reviews/review.resolver.js';
 import { ConfigVersion } from './shared/config-version.entity.js';
 import { seedConfig } from './shared/config.service.js';
 import { EvaluationResolver } from './shared/evaluation.resolver.js';
@@ -10,13 +12,13 @@ import { evaluationBaseRules, evaluationPermissions } from './shared/permissions
 /**
  * Evaluation: per-dossier sheets (the Decree 61 / Circular 01/2018 questionnaire as versioned
  * configuration), daily aggregates kept from dossier facts, officer/unit/agency scorecards,
- * the Decision 766 shadow index, and public transparency. Fed only by `DossierFactRecorded`
+ * periodic reviews, the Decision 766 shadow index, and public transparency. Fed only by `DossierFactRecorded`
  * events (see contract.ts).
  */
 export default defineModule({
   name: 'evaluation',
-  entities: [EvaluationFact, DailyAggregate, ConfigVersion, IndexRun, IndexIndicator, AgencyPeriod, Publication],
-  resolvers: [EvaluationResolver],
+  entities: [EvaluationFact, DailyAggregate, ConfigVersion, IndexRun, IndexIndicator, AgencyPeriod, Publication, Review],
+  resolvers: [EvaluationResolver, ReviewResolver],
   permissions: evaluationPermissions,
   baseRules: evaluationBaseRules,
   eventHandlers: [dossierFactHandler],

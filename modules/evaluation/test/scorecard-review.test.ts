@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sumCounters } from '../src/facts/counters.js';
-import { advisedGrade, combineReview, DEFAULT_REVIEW_WEIGHTS, type ReviewScores } from '../src/scorecards/review.js';
+import { advisedGrade, combineReview, DEFAULT_REVIEW_WEIGHTS, type ReviewScores } from '../src/reviews/combine.js';
 import { compositeFormula, DEFAULT_COMPOSITE_WEIGHTS, scorecard } from '../src/scorecards/scorecard.js';
 
 describe('scorecard', () => {

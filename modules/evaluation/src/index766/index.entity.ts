@@ -14,10 +14,6 @@ export class IndexRun {
   @Property({ type: 'uuid' })
   agencyId!: string;
 
-  /** The agency's org path (for scoped reads). */
-  @Property({ length: 1000 })
-  unitPath!: string;
-
   @Property({ length: 10 })
   period!: string;
 

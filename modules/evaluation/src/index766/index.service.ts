@@ -3,6 +3,7 @@ import { AppError, asJson, ensureCan, type RequestContext, uuid7 } from '@motcua
 import { agencyUnitOrFail } from '@motcua/identity/contract';
 import { sumDaily } from '../facts/aggregate.read.js';
 import type { AgencyPeriodFacts } from '../questionnaire/criteria.js';
+import { auditEvaluation } from '../shared/audit.js';
 import { configVersion } from '../shared/config.service.js';
 import { parsePeriod } from '../shared/period.js';
 import { type IndicatorResult, type Measures, scoreIndex } from './formulas.js';
@@ -47,7 +48,7 @@ function validMeasures(measures: Record<string, number>): void {
  * Replaces an earlier run of the same agency and period.
  */
 export async function computeShadowIndex(ctx: RequestContext, agencyId: string, periodCode: string, supplied: Record<string, number>): Promise<StoredIndex> {
-  const agency = await ensureManages(ctx, agencyId);
+  await ensureManages(ctx, agencyId);
   const period = parsePeriod(periodCode);
   validMeasures(supplied);
   const table = await configVersion(ctx.em, 'INDEX_766', { day: period.fromDay });
@@ -60,11 +61,12 @@ export async function computeShadowIndex(ctx: RequestContext, agencyId: string, 
     await ctx.em.remove(previous).flush();
   }
   const run = ctx.em.create(IndexRun, {
-    id: uuid7(now.getTime()), agencyId, unitPath: agency.path, period: period.code, formulaVersion: table.number, total: result.total,
+    id: uuid7(now.getTime()), agencyId, period: period.code, formulaVersion: table.number, total: result.total,
     maxScored: result.maxScored, score100: result.score100, band: result.band.label, measures: { ...measures }, actorId: ctx.principal!.userId, computedAt: now,
   });
   for (const indicator of result.indicators) ctx.em.create(IndexIndicator, { id: uuid7(now.getTime()), runId: run.id, ...indicator });
   await ctx.em.flush();
+  await auditEvaluation(ctx, 'index.compute', 'IndexRun', run.id, { agencyId, period: period.code, supplied, score100: result.score100 });
   return { ...toStored(run), indicators: result.indicators };
 }
 
@@ -124,6 +126,7 @@ export async function setAgencyPeriodFacts(ctx: RequestContext, agencyId: string
     ?? ctx.em.create(AgencyPeriod, { id: uuid7(now.getTime()), agencyId, period: period.code, facts, updatedAt: now });
   Object.assign(row, { facts: { ...facts }, actorId: ctx.principal!.userId, updatedAt: now });
   await ctx.em.persist(row).flush();
+  await auditEvaluation(ctx, 'agencyPeriod.set', 'AgencyPeriod', row.id, { agencyId, period: period.code, facts });
   return facts;
 }
 
@@ -135,5 +138,6 @@ export async function publishPeriod(ctx: RequestContext, periodCode: string): Pr
   if (existing) return { period: existing.period, publishedAt: existing.publishedAt };
   const row = ctx.em.create(Publication, { period: period.code, actorId: ctx.principal!.userId, publishedAt: ctx.clock.now() });
   await ctx.em.persist(row).flush();
+  await auditEvaluation(ctx, 'period.publish', 'EvaluationPeriod', null, { period: row.period });
   return { period: row.period, publishedAt: row.publishedAt };
 }

@@ -17,7 +17,8 @@ export enum ScorecardKind {
 }
 
 export const SCORECARD_SUBJECT = 'Scorecard';
-const COLUMN: Record<ScorecardKind, GroupColumn> = { OFFICER: 'officerId', UNIT: 'unitId', AGENCY: 'agencyId' };
+/** The aggregate column that names each kind of subject. */
+export const SUBJECT_COLUMN: Record<ScorecardKind, GroupColumn> = { OFFICER: 'officerId', UNIT: 'unitId', AGENCY: 'agencyId' };
 
 /** A scorecard as the API returns it. */
 export interface ScorecardResult {
@@ -66,7 +67,7 @@ export async function readScorecard(ctx: RequestContext, kind: ScorecardKind, id
   const principal = requirePrincipal(ctx);
   const period = parsePeriod(periodCode);
   const where = await ensureReadable(ctx, principal, kind, id);
-  const counters = await sumDaily(ctx.em, period, { $and: [where, { [COLUMN[kind]]: id }] });
+  const counters = await sumDaily(ctx.em, period, { $and: [where, { [SUBJECT_COLUMN[kind]]: id }] });
   return { kind, subjectId: id, period: period.code, figures: scorecard(counters) };
 }
 
@@ -80,7 +81,7 @@ export async function listScorecards(
   const where = readableWhere(ctx);
   if (!where) return toConnection([], 0, window);
   const filters: FilterQuery<DailyAggregate>[] = [where, ...(agencyId ? [{ agencyId }] : []), ...(kind === ScorecardKind.OFFICER ? [{ officerId: { $ne: NO_OFFICER } }] : [])];
-  const grouped = await sumDailyBy(ctx.em, period, { $and: filters }, COLUMN[kind]);
+  const grouped = await sumDailyBy(ctx.em, period, { $and: filters }, SUBJECT_COLUMN[kind]);
   const cards = [...grouped].map(([subjectId, counters]) => ({ kind, subjectId, period: period.code, figures: scorecard(counters) }))
     .sort((a, b) => (b.figures.composite ?? -1) - (a.figures.composite ?? -1) || a.subjectId.localeCompare(b.subjectId));
   return toConnection(cards.slice(window.offset, window.offset + window.limit), cards.length, window);
@@ -109,7 +110,7 @@ export async function scorecardFacts(
   const period = parsePeriod(periodCode);
   const where = await ensureReadable(ctx, principal, kind, id);
   const { rows, total } = await readPage(ctx.em, EvaluationFact, {
-    $and: [where as FilterQuery<EvaluationFact>, { [COLUMN[kind]]: id, day: { $gte: period.fromDay, $lte: period.toDay } }, ...(factKinds?.length ? [{ kind: { $in: factKinds } }] : [])],
+    $and: [where as FilterQuery<EvaluationFact>, { [SUBJECT_COLUMN[kind]]: id, day: { $gte: period.fromDay, $lte: period.toDay } }, ...(factKinds?.length ? [{ kind: { $in: factKinds } }] : [])],
   }, window, { occurredAt: 'desc', id: 'desc' });
   return toConnection(rows.map(toFactRow), total, window);
 }

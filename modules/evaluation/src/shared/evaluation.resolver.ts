@@ -13,6 +13,7 @@ import {
   SetAgencyPeriodFactsInput, ShadowIndexNode, ShadowIndexPayload, SheetNode, TransparencyNode,
 } from './evaluation.types.js';
 import { Publication } from '../index766/index.entity.js';
+import { auditEvaluation } from './audit.js';
 import { parseDay } from './period.js';
 
 function toVersionNode(version: VersionOf<ConfigKind>): ConfigVersionNode {
@@ -150,14 +151,18 @@ export class EvaluationResolver {
   async recomputeEvaluationAggregates(@Arg('input') input: RecomputeAggregatesInput, @Ctx() ctx: RequestContext): Promise<RecomputePayload> {
     ensureCan(ctx, 'manage', 'EvaluationConfig');
     const range = { fromDay: input.fromDay && parseDay('fromDay', input.fromDay), toDay: input.toDay && parseDay('toDay', input.toDay) };
-    return { facts: await recomputeAggregates(ctx.em, range, ctx.clock.now()) };
+    const facts = await recomputeAggregates(ctx.em, range, ctx.clock.now());
+    await auditEvaluation(ctx, 'aggregates.recompute', 'DailyAggregate', null, { ...range, facts });
+    return { facts };
   }
 
-  private appendVersion(ctx: RequestContext, kind: ConfigKind, input: PublishConfigInput) {
+  private async appendVersion(ctx: RequestContext, kind: ConfigKind, input: PublishConfigInput) {
     ensureCan(ctx, 'manage', 'EvaluationConfig');
-    return appendConfigVersion(ctx.em, kind, {
+    const version = await appendConfigVersion(ctx.em, kind, {
       config: parseConfig(input.configJson), effectiveFrom: parseDay('effectiveFrom', input.effectiveFrom), change: input.change,
       actorId: ctx.principal!.userId, now: ctx.clock.now(),
     });
+    await auditEvaluation(ctx, 'config.publish', 'EvaluationConfig', null, { kind, number: version.number, effectiveFrom: version.effectiveFrom, change: version.change });
+    return version;
   }
 }

@@ -238,3 +238,58 @@ export class PublicationPayload {
 export class PublishPeriodInput {
   @Field() period!: string;
 }
+
+@ObjectType('ReviewWeights', { description: 'Weights of the review dimensions (normalised over the dimensions given).' })
+@InputType('ReviewWeightsInput')
+export class ReviewWeightsNode {
+  @Field(() => Float) automatic!: number;
+  @Field(() => Float) citizen!: number;
+  @Field(() => Float) self!: number;
+  @Field(() => Float) superior!: number;
+}
+
+@ObjectType('Review', { description: 'One version of a periodic review (đánh giá định kỳ) of an officer, unit or agency.' })
+export class ReviewNode {
+  @Field(() => ID) id!: string;
+  @Field(() => ScorecardKind) subjectKind!: ScorecardKind;
+  @Field(() => ID) subjectId!: string;
+  @Field(() => ID, { description: 'The unit the review is scoped by.' }) unitId!: string;
+  @Field() period!: string;
+  @Field(() => Int) version!: number;
+  @Field({ description: 'SUBMITTED, APPROVED or LOCKED.' }) status!: string;
+  @Field(() => Float, { nullable: true, description: 'The scorecard composite, 0–100.' }) automatic!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Citizen satisfaction rescaled to 0–100.' }) citizen!: number | null;
+  @Field(() => Float, { nullable: true }) self!: number | null;
+  @Field(() => Float, { nullable: true }) superior!: number | null;
+  @Field(() => Float, { nullable: true }) combined!: number | null;
+  @Field(() => String, { nullable: true, description: 'Advice only: EXCELLENT, GOOD, COMPLETED or NOT_COMPLETED (Decree 90/2020 grades).' }) advisedGrade!: string | null;
+  @Field(() => String, { nullable: true, description: 'The advised grade in Vietnamese.' }) advisedGradeLabel!: string | null;
+  @Field(() => ReviewWeightsNode) weights!: ReviewWeightsNode;
+  @Field(() => String, { nullable: true, description: 'Why this version replaced a locked one.' }) reason!: string | null;
+  @Field(() => ID) submittedBy!: string;
+  @Field(() => ID, { nullable: true }) approvedBy!: string | null;
+  @Field() createdAt!: Date;
+  @Field() updatedAt!: Date;
+}
+
+@InputType({ description: 'Submits a periodic review; automatic and citizen scores are computed from the scorecard.' })
+export class SubmitReviewInput {
+  @Field(() => ScorecardKind) kind!: ScorecardKind;
+  @Field(() => ID) subjectId!: string;
+  @Field(() => ID, { nullable: true, description: "The officer's unit (officer reviews only)." }) unitId?: string;
+  @Field() period!: string;
+  @Field(() => Float, { nullable: true, description: 'Self-assessment, 0–100.' }) selfScore?: number;
+  @Field(() => Float, { nullable: true, description: "The superior's assessment, 0–100." }) superiorScore?: number;
+  @Field(() => ReviewWeightsNode, { nullable: true, description: 'Weights; default automatic 0.4, citizen 0.2, self 0.1, superior 0.3.' }) weights?: ReviewWeightsNode;
+  @Field(() => String, { nullable: true, description: 'Required when replacing a locked review.' }) reason?: string;
+}
+
+@InputType({ description: 'Names a review.' })
+export class ReviewIdInput {
+  @Field(() => ID) id!: string;
+}
+
+@ObjectType({ description: 'The review after the change.' })
+export class ReviewPayload {
+  @Field(() => ReviewNode) review!: ReviewNode;
+}

@@ -17,6 +17,12 @@ export const evaluationPermissions: PermissionDefinition[] = [
     builtInRoles: ['UNIT_LEADER', 'AGENCY_LEADER', 'SUPERVISOR'],
   },
   {
+    key: 'evaluation.review',
+    label: { vi: 'Đánh giá định kỳ cán bộ, đơn vị cấp dưới; phê duyệt, khoá đánh giá', en: 'Review subordinate officers and units; approve and lock reviews' },
+    rule: ({ can, grant }) => can('review', 'Review', withinScope(grant.scope, UNIT_FIELDS)),
+    builtInRoles: ['UNIT_LEADER', 'AGENCY_LEADER', 'SUPERVISOR'],
+  },
+  {
     key: 'evaluation.manage',
     label: { vi: 'Nhập số liệu kỳ đánh giá, tính chỉ số 766 của cơ quan', en: "Enter an agency's period facts and compute its 766 index" },
     rule: ({ can, grant }) => can('manage', 'AgencyEvaluation', withinScope(grant.scope, UNIT_FIELDS)),

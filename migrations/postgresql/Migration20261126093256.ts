@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261126092736 extends Migration {
+export class Migration20261126093256 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "evaluation_agency_period" ("id" uuid not null, "agency_id" uuid not null, "period" varchar(10) not null, "facts" jsonb not null, "actor_id" uuid null, "updated_at" timestamptz not null, constraint "evaluation_agency_period_pkey" primary key ("id"));`);
@@ -23,10 +23,14 @@ export class Migration20261126092736 extends Migration {
     this.addSql(`create index "evaluation_index_indicator_run_id_index" on "evaluation_index_indicator" ("run_id");`);
     this.addSql(`alter table "evaluation_index_indicator" add constraint "evaluation_index_indicator_run_id_code_unique" unique ("run_id", "code");`);
 
-    this.addSql(`create table "evaluation_index_run" ("id" uuid not null, "agency_id" uuid not null, "unit_path" varchar(1000) not null, "period" varchar(10) not null, "formula_version" int not null, "total" double precision not null, "max_scored" double precision not null, "score100" double precision not null, "band" varchar(100) not null, "measures" jsonb not null, "actor_id" uuid null, "computed_at" timestamptz not null, constraint "evaluation_index_run_pkey" primary key ("id"));`);
+    this.addSql(`create table "evaluation_index_run" ("id" uuid not null, "agency_id" uuid not null, "period" varchar(10) not null, "formula_version" int not null, "total" double precision not null, "max_scored" double precision not null, "score100" double precision not null, "band" varchar(100) not null, "measures" jsonb not null, "actor_id" uuid null, "computed_at" timestamptz not null, constraint "evaluation_index_run_pkey" primary key ("id"));`);
     this.addSql(`alter table "evaluation_index_run" add constraint "evaluation_index_run_agency_id_period_unique" unique ("agency_id", "period");`);
 
     this.addSql(`create table "evaluation_publication" ("period" varchar(10) not null, "actor_id" uuid null, "published_at" timestamptz not null, constraint "evaluation_publication_pkey" primary key ("period"));`);
+
+    this.addSql(`create table "evaluation_review" ("id" uuid not null, "subject_kind" varchar(10) not null, "subject_id" uuid not null, "unit_id" uuid not null, "unit_path" varchar(1000) not null, "officer_id" varchar(36) not null, "period" varchar(10) not null, "version" int not null, "status" varchar(10) not null, "automatic" double precision null, "citizen" double precision null, "self" double precision null, "superior" double precision null, "combined" double precision null, "advised_grade" varchar(20) null, "weights" jsonb not null, "reason" varchar(1000) null, "submitted_by" uuid not null, "approved_by" uuid null, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "evaluation_review_pkey" primary key ("id"));`);
+    this.addSql(`create index "evaluation_review_unit_id_period_index" on "evaluation_review" ("unit_id", "period");`);
+    this.addSql(`alter table "evaluation_review" add constraint "evaluation_review_subject_kind_subject_id_period_version_unique" unique ("subject_kind", "subject_id", "period", "version");`);
   }
 
   override async down(): Promise<void> {
@@ -43,6 +47,8 @@ export class Migration20261126092736 extends Migration {
     this.addSql(`drop table if exists "evaluation_index_run" cascade;`);
 
     this.addSql(`drop table if exists "evaluation_publication" cascade;`);
+
+    this.addSql(`drop table if exists "evaluation_review" cascade;`);
   }
 
 }

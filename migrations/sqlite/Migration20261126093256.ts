@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261126092735 extends Migration {
+export class Migration20261126093256 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`evaluation_agency_period\` (\`id\` text not null, \`agency_id\` text not null, \`period\` text not null, \`facts\` json not null, \`actor_id\` text null, \`updated_at\` datetime not null, primary key (\`id\`));`);
@@ -23,10 +23,14 @@ export class Migration20261126092735 extends Migration {
     this.addSql(`create index \`evaluation_index_indicator_run_id_index\` on \`evaluation_index_indicator\` (\`run_id\`);`);
     this.addSql(`create unique index \`evaluation_index_indicator_run_id_code_unique\` on \`evaluation_index_indicator\` (\`run_id\`, \`code\`);`);
 
-    this.addSql(`create table \`evaluation_index_run\` (\`id\` text not null, \`agency_id\` text not null, \`unit_path\` text not null, \`period\` text not null, \`formula_version\` integer not null, \`total\` double not null, \`max_scored\` double not null, \`score100\` double not null, \`band\` text not null, \`measures\` json not null, \`actor_id\` text null, \`computed_at\` datetime not null, primary key (\`id\`));`);
+    this.addSql(`create table \`evaluation_index_run\` (\`id\` text not null, \`agency_id\` text not null, \`period\` text not null, \`formula_version\` integer not null, \`total\` double not null, \`max_scored\` double not null, \`score100\` double not null, \`band\` text not null, \`measures\` json not null, \`actor_id\` text null, \`computed_at\` datetime not null, primary key (\`id\`));`);
     this.addSql(`create unique index \`evaluation_index_run_agency_id_period_unique\` on \`evaluation_index_run\` (\`agency_id\`, \`period\`);`);
 
     this.addSql(`create table \`evaluation_publication\` (\`period\` text not null, \`actor_id\` text null, \`published_at\` datetime not null, primary key (\`period\`));`);
+
+    this.addSql(`create table \`evaluation_review\` (\`id\` text not null, \`subject_kind\` text not null, \`subject_id\` text not null, \`unit_id\` text not null, \`unit_path\` text not null, \`officer_id\` text not null, \`period\` text not null, \`version\` integer not null, \`status\` text not null, \`automatic\` double null, \`citizen\` double null, \`self\` double null, \`superior\` double null, \`combined\` double null, \`advised_grade\` text null, \`weights\` json not null, \`reason\` text null, \`submitted_by\` text not null, \`approved_by\` text null, \`created_at\` datetime not null, \`updated_at\` datetime not null, primary key (\`id\`));`);
+    this.addSql(`create index \`evaluation_review_unit_id_period_index\` on \`evaluation_review\` (\`unit_id\`, \`period\`);`);
+    this.addSql(`create unique index \`evaluation_review_subject_kind_subject_id_period_version_unique\` on \`evaluation_review\` (\`subject_kind\`, \`subject_id\`, \`period\`, \`version\`);`);
   }
 
 }
