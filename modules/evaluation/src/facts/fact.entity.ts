@@ -6,60 +6,10 @@ import type { DossierFact } from './dossier-fact.js';
 export const NO_OFFICER = '';
 
 /**
- * One consumed {@link DossierFact}, kept as the evidence behind every number: per-dossier
- * sheets read it, and the full recompute rebuilds the daily aggregates from it. The id is the
- * outbox event id. `unitPath` is the unit's org path when the fact was consumed (for scopes).
+ * Where a row counts: agency, unit (with its org path when written, for scopes), officer,
+ * procedure and local day. Facts and daily aggregates share it, so one CASL filter reads both.
  */
-@Entity({ tableName: 'evaluation_fact' })
-@Index({ properties: ['agencyId', 'day'] })
-export class EvaluationFact {
-  @PrimaryKey({ type: 'uuid' })
-  id!: string;
-
-  @Property({ length: 40 })
-  kind!: string;
-
-  @Property({ type: 'uuid' })
-  @Index()
-  dossierId!: string;
-
-  @Property({ type: 'uuid' })
-  agencyId!: string;
-
-  @Property({ type: 'uuid' })
-  unitId!: string;
-
-  @Property({ length: 1000 })
-  unitPath!: string;
-
-  @Property({ length: 36 })
-  officerId!: string;
-
-  @Property({ type: 'uuid' })
-  procedureId!: string;
-
-  /** Local date (Asia/Ho_Chi_Minh), `YYYY-MM-DD`. */
-  @Property({ length: 10 })
-  day!: string;
-
-  @Property({ type: epochMs() })
-  occurredAt!: number;
-
-  @Property({ type: 'json' })
-  fact!: DossierFact;
-}
-
-/**
- * Counters of one (agency, unit, officer, procedure, day), kept up to date in the same
- * transaction that consumes each fact, and rebuilt from {@link EvaluationFact} by the full
- * recompute. Scorecards, rankings and the 766 index are sums over these rows.
- */
-@Entity({ tableName: 'evaluation_daily' })
-@Unique({ properties: ['agencyId', 'unitId', 'officerId', 'procedureId', 'day'] })
-@Index({ properties: ['agencyId', 'day'] })
-@Index({ properties: ['unitId', 'day'] })
-@Index({ properties: ['officerId', 'day'] })
-export class DailyAggregate {
+abstract class AttributedRow {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
@@ -79,9 +29,44 @@ export class DailyAggregate {
   @Property({ type: 'uuid' })
   procedureId!: string;
 
+  /** Local date (Asia/Ho_Chi_Minh), `YYYY-MM-DD`. */
   @Property({ length: 10 })
   day!: string;
+}
 
+/**
+ * One consumed {@link DossierFact}, kept as the evidence behind every number: per-dossier
+ * sheets read it, and the full recompute rebuilds the daily aggregates from it. The id is the
+ * outbox event id; `unitPath` is the unit's path when the fact was consumed.
+ */
+@Entity({ tableName: 'evaluation_fact' })
+@Index({ properties: ['agencyId', 'day'] })
+export class EvaluationFact extends AttributedRow {
+  @Property({ length: 40 })
+  kind!: string;
+
+  @Property({ type: 'uuid' })
+  @Index()
+  dossierId!: string;
+
+  @Property({ type: epochMs() })
+  occurredAt!: number;
+
+  @Property({ type: 'json' })
+  fact!: DossierFact;
+}
+
+/**
+ * Counters of one (agency, unit, officer, procedure, day), kept up to date in the same
+ * transaction that consumes each fact, and rebuilt from {@link EvaluationFact} by the full
+ * recompute. Scorecards, rankings and the 766 index are sums over these rows.
+ */
+@Entity({ tableName: 'evaluation_daily' })
+@Unique({ properties: ['agencyId', 'unitId', 'officerId', 'procedureId', 'day'] })
+@Index({ properties: ['agencyId', 'day'] })
+@Index({ properties: ['unitId', 'day'] })
+@Index({ properties: ['officerId', 'day'] })
+export class DailyAggregate extends AttributedRow {
   @Property({ default: 0 }) received: number = 0;
   @Property({ default: 0 }) receivedOnline: number = 0;
   @Property({ default: 0 }) stepsEarly: number = 0;
