@@ -81,7 +81,7 @@ describe('daily aggregates', () => {
   it('a fact of a rolled-back transaction counts nowhere', async () => {
     const before = await app.t.count('evaluation_fact', 'evaluation_daily', 'kernel_outbox');
     await expect(app.t.app.orm.em.fork().transactional(async (em) => {
-      recordDossierFact(em, { kind: 'RETURNED', ...places[0], officerId: null, procedureId: procedures[0], dossierId: uuid7(), occurredAt: '2026-10-01T09:00:00+07:00' }, app.clock.now());
+      await recordDossierFact(em, { kind: 'RETURNED', ...places[0], officerId: null, procedureId: procedures[0], dossierId: uuid7(), occurredAt: '2026-10-01T09:00:00+07:00' }, app.clock.now());
       throw new Error('the dossier mutation failed');
     })).rejects.toThrow('the dossier mutation failed');
     expect(await app.t.app.dispatcher.drain()).toBe(0);
@@ -95,12 +95,18 @@ describe('daily aggregates', () => {
     ['an unknown timeliness', { kind: 'DONE', timeliness: 'SOON' }, 'timeliness'],
     ['a rating of 6', { kind: 'RATED', satisfaction: 6 }, 'satisfaction'],
     ['an unknown contact point', { kind: 'SUPPLEMENT_REQUESTED', contactPoint: 'EMAIL', applicantFault: false }, 'contactPoint'],
+    ['a unit of another agency', { kind: 'RETURNED', unitId: 'constructionWorks' }, 'unitId'],
   ])('refuses %s with a bilingual BAD_USER_INPUT, writing nothing', async (_label, patch, field) => {
     const before = await app.t.count('kernel_outbox');
     const base = { ...places[0], officerId: null, procedureId: procedures[0], dossierId: uuid7(), occurredAt: '2026-10-01T09:00:00+07:00' };
-    await expect(app.t.app.orm.em.fork().transactional(async (em) => {
-      recordDossierFact(em, { ...base, ...patch } as DossierFact);
-    })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { field }, messages: { vi: expect.stringMatching(/[À-ỹ]/), en: expect.any(String) } });
+    const fact = { ...base, ...patch, ...(patch.unitId ? { unitId: app.agency.constructionWorks } : {}) } as DossierFact;
+    await expect(app.t.app.orm.em.fork().transactional((em) => recordDossierFact(em, fact)))
+      .rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { field }, messages: { vi: expect.stringMatching(/[À-ỹ]/), en: expect.any(String) } });
     expect(await app.t.count('kernel_outbox')).toEqual(before);
+  });
+
+  it('refuses a unit that does not exist with NOT_FOUND', async () => {
+    const fact = { kind: 'RETURNED', ...places[0], unitId: uuid7(), officerId: null, procedureId: procedures[0], dossierId: uuid7(), occurredAt: '2026-10-01T09:00:00+07:00' } as DossierFact;
+    await expect(app.t.app.orm.em.fork().transactional((em) => recordDossierFact(em, fact))).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -133,6 +133,14 @@ describe('evaluation sheets and versioned configuration', () => {
     }, { token: admin }));
   });
 
+  it('a global administrator recomputes the aggregates of a range; nobody else may', async () => {
+    const RECOMPUTE = 'mutation($input: RecomputeAggregatesInput!) { recomputeEvaluationAggregates(input: $input) { facts } }';
+    const input = { fromDay: '2025-10-01', toDay: '2025-12-31' };
+    await expectRefusedWithoutWrites(app.t, 'FORBIDDEN', 'supervisor', () => app.t.gql(RECOMPUTE, { input }, { token: giamsat }));
+    expect(expectOk(await app.t.gql(RECOMPUTE, { input }, { token: admin })).recomputeEvaluationAggregates.facts).toBe(8); // dossier A: 6 facts + complaint + dismissal
+    expectRefused(await app.t.gql(RECOMPUTE, { input: { fromDay: '2025-13-01' } }, { token: admin }), 'BAD_USER_INPUT');
+  });
+
   it('an unknown dossier is NOT_FOUND; a bad day is refused', async () => {
     expectRefused(await app.t.gql(SHEET, { id: uuid7() }, { token: giamsat }), 'NOT_FOUND');
     expectRefused(await app.t.gql(QUESTIONNAIRE, { day: '2026-02-30' }), 'BAD_USER_INPUT');

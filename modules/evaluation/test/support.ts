@@ -44,7 +44,7 @@ export async function startEvaluationApp(now = '2026-11-26T09:00:00+07:00'): Pro
 /** Records facts in one transaction (as a dossiers mutation would) and lets the outbox deliver them. */
 export async function feed(t: TestApp, clock: Clock, facts: readonly DossierFact[]): Promise<void> {
   await t.app.orm.em.fork().transactional(async (em) => {
-    for (const fact of facts) recordDossierFact(em, fact, clock.now());
+    for (const fact of facts) await recordDossierFact(em, fact, clock.now());
   });
   await t.app.dispatcher.drain();
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { AppError, defineEvent, isUuid, publish } from '@motcua/kernel/contract';
+import { agencyUnitOrFail } from '@motcua/identity/contract';
 
 /**
  * How a dossier or one of its steps ended against its statutory due time (one-stop-domain
@@ -96,17 +97,22 @@ export function validateDossierFact(fact: DossierFact): void {
 
 /**
  * Records a fact about a dossier for evaluation, in the caller's transaction: it is validated
- * now and published through the kernel outbox, so it counts if and only if the caller's
- * transaction commits; the evaluation module applies it exactly once (inbox). Returns the
- * event id. `now` (the outbox time) defaults to the fact's own time.
+ * now (fields, and the unit is the agency or one of its units), then published through the
+ * kernel outbox, so it counts if and only if the caller's transaction commits; the evaluation
+ * module applies it exactly once (inbox). Returns the event id. `now` (the outbox time)
+ * defaults to the fact's own time.
  *
  * @example
- * recordDossierFact(ctx.em, {
+ * await recordDossierFact(ctx.em, {
  *   kind: 'DONE', timeliness: 'EARLY', dossierId, agencyId, unitId, officerId, procedureId,
  *   occurredAt: '2025-11-02T10:00:00+07:00',
  * });
  */
-export function recordDossierFact(em: EntityManager, fact: DossierFact, now: Date = new Date(fact.occurredAt)): string {
+export async function recordDossierFact(em: EntityManager, fact: DossierFact, now: Date = new Date(fact.occurredAt)): Promise<string> {
   validateDossierFact(fact);
+  const unit = await agencyUnitOrFail(em, fact.unitId);
+  if (!unit.path.includes(`/${fact.agencyId}/`)) {
+    throw AppError.badInput('unitId', { vi: 'đơn vị không thuộc cơ quan giải quyết', en: 'the unit is not part of the agency' });
+  }
   return publish(em, DossierFactRecorded, fact, now);
 }
