@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { AppError, asJson, ensureCan, type RequestContext, uuid7 } from '@motcua/kernel/contract';
+import { AppError, asDate, asJson, ensureCan, readOne, type RequestContext, uuid7 } from '@motcua/kernel/contract';
 import { agencyUnitOrFail } from '@motcua/identity/contract';
 import { sumDaily } from '../facts/aggregate.read.js';
 import type { AgencyPeriodFacts } from '../questionnaire/criteria.js';
@@ -73,7 +73,7 @@ export async function computeShadowIndex(ctx: RequestContext, agencyId: string, 
 function toStored(run: Record<string, any>): Omit<StoredIndex, 'indicators'> {
   return {
     agencyId: run.agencyId, period: run.period, formulaVersion: Number(run.formulaVersion), total: Number(run.total), maxScored: Number(run.maxScored),
-    score100: Number(run.score100), band: run.band, measures: asJson(run.measures), computedAt: new Date(run.computedAt),
+    score100: Number(run.score100), band: run.band, measures: asJson(run.measures), computedAt: asDate(run.computedAt),
   };
 }
 
@@ -92,14 +92,16 @@ export async function readShadowIndex(ctx: RequestContext, agencyId: string, per
     const agency = await agencyUnitOrFail(ctx.em, agencyId);
     ensureCan(ctx, 'read', 'Scorecard', { unitId: agency.id, unitPath: agency.path });
   }
-  const run = await ctx.em.findOne(IndexRun, { agencyId, period: period.code });
+  const run = await readOne(ctx.em, IndexRun, { agencyId, period: period.code });
   if (!run) return null;
-  const indicators = await ctx.em.find(IndexIndicator, { runId: run.id }, { orderBy: { code: 'asc' } });
+  const indicators = await ctx.em.createQueryBuilder(IndexIndicator, 'i').select('i.*').where({ runId: run.id }).orderBy({ code: 'asc' })
+    .execute<Record<string, any>[]>('all', true);
+  const number = (value: unknown) => (value === null || value === undefined ? null : Number(value));
   return {
     ...toStored(run),
     indicators: indicators.map((i) => ({
-      code: i.code, numerator: i.numerator ?? null, denominator: i.denominator ?? null, ratio: i.ratio ?? null, threshold: i.threshold ?? null,
-      maxScore: i.maxScore, score: i.score ?? null, status: i.status as IndicatorResult['status'], missing: i.missing,
+      code: i.code, numerator: number(i.numerator), denominator: number(i.denominator), ratio: number(i.ratio), threshold: number(i.threshold),
+      maxScore: Number(i.maxScore), score: number(i.score), status: i.status, missing: asJson<string[]>(i.missing),
     })),
   };
 }

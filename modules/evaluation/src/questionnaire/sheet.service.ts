@@ -1,4 +1,4 @@
-import { AppError, asJson, type RequestContext, requirePrincipal } from '@motcua/kernel/contract';
+import { AppError, asJson, readOne, type RequestContext, requirePrincipal } from '@motcua/kernel/contract';
 import type { DossierFact } from '../facts/dossier-fact.js';
 import { EvaluationFact } from '../facts/fact.entity.js';
 import { AgencyPeriod } from '../index766/index.entity.js';
@@ -34,7 +34,7 @@ export async function readDossierSheet(ctx: RequestContext, dossierId: string): 
   const receivedDay = rows.find((row) => row.kind === 'RECEIVED')?.day ?? rows[0].day;
   const period = quarterOf(rows.find((row) => row.kind === 'DONE')?.day ?? receivedDay);
   const questionnaire = await configVersion(ctx.em, 'QUESTIONNAIRE', { day: receivedDay });
-  const agency = await ctx.em.findOne(AgencyPeriod, { agencyId: facts[0].agencyId, period });
+  const agency = await readOne(ctx.em, AgencyPeriod, { agencyId: facts[0].agencyId, period });
   const sheet = scoreSheet(questionnaire.config, dossierEvidence(facts), agency ? asJson<AgencyPeriodFacts>(agency.facts) : null);
   return { ...sheet, dossierId, questionnaireVersion: questionnaire.number, period };
 }

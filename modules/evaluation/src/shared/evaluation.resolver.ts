@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { AppError, ensureCan, PageArgs, type RequestContext } from '@motcua/kernel/contract';
+import { AppError, asDate, ensureCan, PageArgs, type RequestContext } from '@motcua/kernel/contract';
 import { recomputeAggregates } from '../facts/recompute.js';
 import { computeShadowIndex, publishPeriod, readShadowIndex, setAgencyPeriodFacts, type StoredIndex } from '../index766/index.service.js';
 import { readDossierSheet } from '../questionnaire/sheet.service.js';
@@ -117,8 +117,9 @@ export class EvaluationResolver {
 
   @Query(() => [PublicationNode], { description: 'Published periods, newest first. Public.' })
   async publishedEvaluationPeriods(@Ctx() ctx: RequestContext): Promise<PublicationNode[]> {
-    const rows = await ctx.em.find(Publication, {}, { orderBy: { period: 'desc' } });
-    return rows.map((row) => ({ period: row.period, publishedAt: row.publishedAt }));
+    const rows = await ctx.em.createQueryBuilder(Publication, 'p').select(['p.period', 'p.publishedAt']).orderBy({ period: 'desc' })
+      .execute<Array<{ period: string; publishedAt: unknown }>>('all', true);
+    return rows.map((row) => ({ period: row.period, publishedAt: asDate(row.publishedAt) }));
   }
 
   @Mutation(() => ShadowIndexPayload, { description: 'Computes and stores the shadow 766 index of an agency for a period (`evaluation.manage` over the agency); supplied measures complete the ones derived from dossier facts.' })

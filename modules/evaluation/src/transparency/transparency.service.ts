@@ -1,4 +1,4 @@
-import type { RequestContext } from '@motcua/kernel/contract';
+import { asDate, readOne, type RequestContext } from '@motcua/kernel/contract';
 import { sumDailyBy } from '../facts/aggregate.read.js';
 import { IndexRun, Publication } from '../index766/index.entity.js';
 import { parsePeriod } from '../shared/period.js';
@@ -38,11 +38,13 @@ const share = (n: number, d: number, digits = 4) => (d === 0 ? null : Math.round
  */
 export async function transparencyReport(ctx: RequestContext, periodCode: string, procedureId: string | undefined): Promise<TransparencyReport> {
   const period = parsePeriod(periodCode);
-  const publication = await ctx.em.findOne(Publication, { period: period.code });
+  const publication = await readOne(ctx.em, Publication, { period: period.code });
   const base = { period: period.code, procedureId: procedureId ?? null };
   if (!publication) return { ...base, published: false, publishedAt: null, agencies: [] };
   const byAgency = await sumDailyBy(ctx.em, period, procedureId ? { procedureId } : {}, 'agencyId');
-  const runs = new Map((await ctx.em.find(IndexRun, { period: period.code })).map((run) => [run.agencyId, run]));
+  const runRows = await ctx.em.createQueryBuilder(IndexRun, 'r').select(['r.agencyId', 'r.score100', 'r.band']).where({ period: period.code })
+    .execute<Array<{ agencyId: string; score100: unknown; band: string }>>('all', true);
+  const runs = new Map(runRows.map((run) => [run.agencyId, run]));
   const lines = [...byAgency].map(([agencyId, c]) => {
     const done = c.doneEarly + c.doneOnTime + c.doneLate;
     const run = procedureId ? undefined : runs.get(agencyId); // the index is per agency, not per procedure
@@ -52,5 +54,5 @@ export async function transparencyReport(ctx: RequestContext, periodCode: string
       indexScore: run ? Number(run.score100) : null, indexBand: run?.band ?? null,
     };
   }).sort((a, b) => (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) || (b.averageSatisfaction ?? -1) - (a.averageSatisfaction ?? -1) || a.agencyId.localeCompare(b.agencyId));
-  return { ...base, published: true, publishedAt: publication.publishedAt, agencies: lines.map((line, i) => ({ rank: i + 1, ...line })) };
+  return { ...base, published: true, publishedAt: asDate(publication.publishedAt), agencies: lines.map((line, i) => ({ rank: i + 1, ...line })) };
 }
