@@ -7,3 +7,4 @@ export {
   type DossierFact, type DossierFactBase, type DossierFactKind, type Timeliness, type ContactPoint, DOSSIER_FACT_KINDS, TIMELINESS,
   DossierFactRecorded, recordDossierFact, validateDossierFact,
 } from './facts/dossier-fact.js';
+export { signRatingToken, verifyRatingToken, RATING_LINK_DAYS } from './ratings/rating-token.js';

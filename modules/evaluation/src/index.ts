@@ -1,4 +1,9 @@
 import { defineModule } from '@motcua/kernel/contract';
+import { Dispute } from './disputes/dispute.entity.js';
+import { DisputeResolver } from './disputes/dispute.resolver.js';
+import { EvaluatedDossier } from './ratings/dossier.entity.js';
+import { Rating } from './ratings/rating.entity.js';
+import { RatingResolver } from './ratings/rating.resolver.js';
 import { dossierFactHandler } from './facts/consume.js';
 import { DailyAggregate, EvaluationFact } from './facts/fact.entity.js';
 import { AgencyPeriod, IndexIndicator, IndexRun, Publication } from './index766/index.entity.js';
@@ -17,8 +22,8 @@ import { evaluationBaseRules, evaluationPermissions } from './shared/permissions
  */
 export default defineModule({
   name: 'evaluation',
-  entities: [EvaluationFact, DailyAggregate, ConfigVersion, IndexRun, IndexIndicator, AgencyPeriod, Publication, Review],
-  resolvers: [EvaluationResolver, ReviewResolver],
+  entities: [EvaluationFact, DailyAggregate, ConfigVersion, IndexRun, IndexIndicator, AgencyPeriod, Publication, Review, Dispute, EvaluatedDossier, Rating],
+  resolvers: [EvaluationResolver, ReviewResolver, DisputeResolver, RatingResolver],
   permissions: evaluationPermissions,
   baseRules: evaluationBaseRules,
   eventHandlers: [dossierFactHandler],

@@ -4,6 +4,7 @@ import { agencyUnitOrFail } from '@motcua/identity/contract';
 import { COUNTER_NAMES, type Counters, counterDelta, vietnamDay } from './counters.js';
 import { type DossierFact, DossierFactRecorded } from './dossier-fact.js';
 import { EvaluationFact, NO_OFFICER } from './fact.entity.js';
+import { rememberDossier } from '../ratings/rating.service.js';
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 const KEY_COLUMNS = ['agency_id', 'unit_id', 'officer_id', 'procedure_id', 'day'];
@@ -15,15 +16,32 @@ const UPSERT_SQL = `insert into evaluation_daily (id, unit_path, ${KEY_COLUMNS.j
   on conflict (${KEY_COLUMNS.join(', ')}) do update set unit_path = excluded.unit_path,
   ${COUNTER_COLUMNS.map((column) => `${column} = evaluation_daily.${column} + excluded.${column}`).join(', ')}`;
 
-/** The key of the daily row a fact counts in. */
-export function aggregateKey(fact: DossierFact): { agencyId: string; unitId: string; officerId: string; procedureId: string; day: string } {
+/** The key of a daily row: where a fact counts. */
+export interface AttributionKey {
+  agencyId: string;
+  unitId: string;
+  officerId: string;
+  procedureId: string;
+  day: string;
+}
+
+/** The key of the daily row a fact counts in, as reported. */
+export function aggregateKey(fact: DossierFact): AttributionKey {
   return { agencyId: fact.agencyId, unitId: fact.unitId, officerId: fact.officerId ?? NO_OFFICER, procedureId: fact.procedureId, day: vietnamDay(fact.occurredAt) };
 }
 
 /** Adds counters to the daily row with this key (creating it), in the caller's transaction. */
-export async function addToDailyRow(em: EntityManager, key: ReturnType<typeof aggregateKey>, unitPath: string, delta: Partial<Counters>, now: Date): Promise<void> {
+export async function addToDailyRow(em: EntityManager, key: AttributionKey, unitPath: string, delta: Partial<Counters>, now: Date): Promise<void> {
   const values = [uuid7(now.getTime()), unitPath, key.agencyId, key.unitId, key.officerId, key.procedureId, key.day, ...COUNTER_NAMES.map((name) => delta[name] ?? 0)];
   await em.execute(UPSERT_SQL, values, 'run');
+}
+
+const DROP_EMPTY_SQL = `delete from evaluation_daily where ${KEY_COLUMNS.map((column) => `${column} = ?`).join(' and ')}
+  and ${COUNTER_COLUMNS.map((column) => `${column} = 0`).join(' and ')}`;
+
+/** Deletes the daily row with this key if a subtraction left it all zeros, as the full recompute would never write it. */
+export async function dropEmptyDailyRow(em: EntityManager, key: AttributionKey): Promise<void> {
+  await em.execute(DROP_EMPTY_SQL, [key.agencyId, key.unitId, key.officerId, key.procedureId, key.day], 'run');
 }
 
 /**
@@ -39,6 +57,7 @@ export async function consumeDossierFact(em: EntityManager, eventId: string, fac
   }));
   await em.flush();
   await addToDailyRow(em, key, unit.path, counterDelta(fact), now);
+  if (fact.kind === 'RECEIVED') await rememberDossier(em, fact);
 }
 
 /** The outbox handler that feeds the evaluation module from {@link DossierFactRecorded} events. */

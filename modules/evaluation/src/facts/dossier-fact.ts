@@ -34,7 +34,8 @@ export interface DossierFactBase {
  * What the evaluation module learns about a dossier: the input contract the dossiers module
  * publishes through {@link recordDossierFact}. One variant per `kind`:
  *
- * - `RECEIVED`: the dossier was received (complete), `online` when submitted through the portal;
+ * - `RECEIVED`: the dossier was received (complete), `online` when submitted through the portal; optionally its
+ *   `code` (mã hồ sơ, typed at the kiosk) and the signed-in applicant's user id (`applicantId`, who may rate it);
  * - `STEP_COMPLETED`: one step of the internal procedure ended, with its timeliness, by `officerId` in `unitId`;
  * - `SUPPLEMENT_REQUESTED`: the applicant was asked to complete the dossier (`contactPoint`: where they must go;
  *   `applicantFault`: the request was caused by the applicant, so it does not count against criterion 3);
@@ -48,7 +49,7 @@ export interface DossierFactBase {
  * - `COMPLAINT_DISMISSED`: such a complaint was found untrue and leaves the scores.
  */
 export type DossierFact =
-  | (DossierFactBase & { kind: 'RECEIVED'; online: boolean })
+  | (DossierFactBase & { kind: 'RECEIVED'; online: boolean; code?: string | null; applicantId?: string | null })
   | (DossierFactBase & { kind: 'STEP_COMPLETED'; stepCode: string; timeliness: Timeliness })
   | (DossierFactBase & { kind: 'SUPPLEMENT_REQUESTED'; contactPoint: ContactPoint; applicantFault: boolean })
   | (DossierFactBase & { kind: 'SUPPLEMENT_RECEIVED' })
@@ -90,6 +91,10 @@ export function validateDossierFact(fact: DossierFact): void {
   if (fact.kind === 'RATED' && !(Number.isInteger(fact.satisfaction) && fact.satisfaction >= 1 && fact.satisfaction <= 5)) {
     throw invalid('satisfaction', 'mức hài lòng phải từ 1 đến 5', 'satisfaction must be an integer from 1 to 5');
   }
+  if (fact.kind === 'RECEIVED' && fact.code != null && !(typeof fact.code === 'string' && /^[\w.\-/]{1,50}$/.test(fact.code))) {
+    throw invalid('code', 'mã hồ sơ không hợp lệ', 'invalid dossier code');
+  }
+  if (fact.kind === 'RECEIVED' && fact.applicantId != null && !isUuid(fact.applicantId)) throw invalid('applicantId', 'applicantId phải là UUID', 'applicantId must be a UUID');
   if (fact.kind === 'SUPPLEMENT_REQUESTED' && !['ONE_STOP_DESK', 'OTHER_BODY'].includes(fact.contactPoint)) {
     throw invalid('contactPoint', 'nơi liên hệ phải là ONE_STOP_DESK hoặc OTHER_BODY', 'contactPoint must be ONE_STOP_DESK or OTHER_BODY');
   }

@@ -37,7 +37,9 @@ abstract class AttributedRow {
 /**
  * One consumed {@link DossierFact}, kept as the evidence behind every number: per-dossier
  * sheets read it, and the full recompute rebuilds the daily aggregates from it. The id is the
- * outbox event id; `unitPath` is the unit's path when the fact was consumed.
+ * outbox event id; `unitPath` is the unit's path when the fact was consumed. The attribution
+ * columns (unit, officer) are where the fact counts now: an accepted dispute may move them or
+ * exclude the fact, while `fact` keeps what the dossiers module originally reported.
  */
 @Entity({ tableName: 'evaluation_fact' })
 @Index({ properties: ['agencyId', 'day'] })
@@ -54,6 +56,10 @@ export class EvaluationFact extends AttributedRow {
 
   @Property({ type: 'json' })
   fact!: DossierFact;
+
+  /** The accepted dispute that excluded the fact: it no longer counts anywhere (it stays as evidence). */
+  @Property({ type: 'uuid', nullable: true })
+  excludedBy?: string | null;
 }
 
 /**

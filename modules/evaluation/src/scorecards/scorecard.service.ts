@@ -101,7 +101,10 @@ export interface FactRow {
   fact: Record<string, unknown>;
 }
 
-/** The facts behind a scorecard number (e.g. the late steps of a unit), newest first, within the caller's scope. */
+/**
+ * The facts behind a scorecard number (e.g. the late steps of a unit), newest first, within the
+ * caller's scope: where they count now (facts excluded by an accepted dispute are not listed).
+ */
 export async function scorecardFacts(
   ctx: RequestContext, kind: ScorecardKind, id: string, periodCode: string, factKinds: string[] | undefined, args: PageArgs,
 ): Promise<ConnectionResult<FactRow>> {
@@ -110,7 +113,7 @@ export async function scorecardFacts(
   const period = parsePeriod(periodCode);
   const where = await ensureReadable(ctx, principal, kind, id);
   const { rows, total } = await readPage(ctx.em, EvaluationFact, {
-    $and: [where as FilterQuery<EvaluationFact>, { [SUBJECT_COLUMN[kind]]: id, day: { $gte: period.fromDay, $lte: period.toDay } }, ...(factKinds?.length ? [{ kind: { $in: factKinds } }] : [])],
+    $and: [where as FilterQuery<EvaluationFact>, { [SUBJECT_COLUMN[kind]]: id, excludedBy: null, day: { $gte: period.fromDay, $lte: period.toDay } }, ...(factKinds?.length ? [{ kind: { $in: factKinds } }] : [])],
   }, window, { occurredAt: 'desc', id: 'desc' });
   return toConnection(rows.map(toFactRow), total, window);
 }

@@ -26,7 +26,10 @@ function toIndexNode(index: StoredIndex): ShadowIndexNode {
 
 function toFactNode(row: FactRow): FactNode {
   const { fact, ...rest } = row;
-  return { ...rest, timeliness: (fact.timeliness as string | undefined) ?? null, satisfaction: (fact.satisfaction as number | undefined) ?? null };
+  return {
+    ...rest, timeliness: (fact.timeliness as string | undefined) ?? null, satisfaction: (fact.satisfaction as number | undefined) ?? null,
+    reportedUnitId: String(fact.unitId), reportedOfficerId: (fact.officerId as string | null) ?? null, dossierCode: null,
+  };
 }
 
 function parseConfig(json: string): never {

@@ -54,6 +54,9 @@ export class FactNode {
   @Field() occurredAt!: Date;
   @Field(() => String, { nullable: true, description: 'Step or dossier timeliness (EARLY, ON_TIME, LATE) where the fact has one.' }) timeliness!: string | null;
   @Field(() => Int, { nullable: true, description: 'The rating 1–5 of a RATED fact.' }) satisfaction!: number | null;
+  @Field(() => ID, { description: 'The unit the dossiers module reported (differs from `unitId` after an accepted re-attribution dispute).' }) reportedUnitId!: string;
+  @Field(() => ID, { nullable: true, description: 'The officer the dossiers module reported.' }) reportedOfficerId!: string | null;
+  @Field(() => String, { nullable: true, description: 'The dossier code (mã hồ sơ), when its RECEIVED fact carried one.' }) dossierCode!: string | null;
 }
 
 @ObjectType({ description: 'A page of dossier facts.' })

@@ -35,6 +35,13 @@ export const evaluationPermissions: PermissionDefinition[] = [
     builtInRoles: ['SUPERVISOR'],
   },
   {
+    key: 'evaluation.kiosk',
+    label: { vi: 'Thu đánh giá của người dân tại quầy (máy tính bảng), cấp liên kết đánh giá', en: "Collect citizens' ratings at the desk (kiosk tablet) and issue rating links" },
+    // The desk of the provincial public administration centre receives for every agency, so no scope.
+    rule: ({ can }) => can('kiosk', 'DossierRating'),
+    builtInRoles: ['RECEPTION_OFFICER'],
+  },
+  {
     key: 'evaluation.configure',
     label: { vi: 'Thay đổi phiếu đánh giá, bảng công thức 766 (toàn hệ thống)', en: 'Change the questionnaire and the 766 formula table (system-wide)' },
     // Configuration applies to every agency, so only a global grant carries it.
