@@ -1,6 +1,7 @@
 import identity from '@motcua/identity/admin';
 import signature from '@motcua/signature/admin';
+import evaluation from '@motcua/evaluation/admin';
 import type { AdminPlugin } from '@motcua/kernel/admin';
 
 /** Every module's admin plugin. Adding a module's admin pages to the app is one line here. */
-export const plugins: readonly AdminPlugin[] = [identity, signature];
+export const plugins: readonly AdminPlugin[] = [identity, signature, evaluation];

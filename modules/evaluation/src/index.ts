@@ -4,6 +4,7 @@ import { DisputeResolver } from './disputes/dispute.resolver.js';
 import { EvaluatedDossier } from './ratings/dossier.entity.js';
 import { Rating } from './ratings/rating.entity.js';
 import { RatingResolver } from './ratings/rating.resolver.js';
+import { ReportResolver } from './reports/report.resolver.js';
 import { dossierFactHandler } from './facts/consume.js';
 import { DailyAggregate, EvaluationFact } from './facts/fact.entity.js';
 import { AgencyPeriod, IndexIndicator, IndexRun, Publication } from './index766/index.entity.js';
@@ -23,7 +24,7 @@ import { evaluationBaseRules, evaluationPermissions } from './shared/permissions
 export default defineModule({
   name: 'evaluation',
   entities: [EvaluationFact, DailyAggregate, ConfigVersion, IndexRun, IndexIndicator, AgencyPeriod, Publication, Review, Dispute, EvaluatedDossier, Rating],
-  resolvers: [EvaluationResolver, ReviewResolver, DisputeResolver, RatingResolver],
+  resolvers: [EvaluationResolver, ReviewResolver, DisputeResolver, RatingResolver, ReportResolver],
   permissions: evaluationPermissions,
   baseRules: evaluationBaseRules,
   eventHandlers: [dossierFactHandler],

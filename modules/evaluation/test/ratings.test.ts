@@ -86,7 +86,7 @@ describe('citizen ratings through GraphQL', () => {
     for (const who of ['chuyenvien', 'congdan']) expectRefused(await app.t.gql(LINK, { id: ids.a }, { token: token[who] }), 'FORBIDDEN', who);
     expectRefused(await app.t.gql(LINK, { id: uuid7() }, { token: token.tiepnhan }), 'NOT_FOUND');
     const link = expectOk(await app.t.gql(LINK, { id: ids.a }, { token: token.tiepnhan })).issueRatingLink;
-    expect(link.path).toBe(`/danh-gia/${link.token}`);
+    expect(link.path).toBe(`/admin/danh-gia/${link.token}`);
     expect(new Date(link.expiresAt).getTime() - app.clock.now().getTime()).toBe(30 * 86_400_000);
   });
 

@@ -54,6 +54,7 @@ export async function consumeDossierFact(em: EntityManager, eventId: string, fac
   em.persist(em.create(EvaluationFact, {
     id: eventId, kind: fact.kind, dossierId: fact.dossierId, agencyId: fact.agencyId, unitId: fact.unitId, unitPath: unit.path,
     officerId: key.officerId, procedureId: fact.procedureId, day: key.day, occurredAt: Date.parse(fact.occurredAt), fact,
+    timeliness: 'timeliness' in fact ? fact.timeliness : null,
   }));
   await em.flush();
   await addToDailyRow(em, key, unit.path, counterDelta(fact), now);

@@ -57,6 +57,10 @@ export class EvaluationFact extends AttributedRow {
   @Property({ type: 'json' })
   fact!: DossierFact;
 
+  /** The step's or dossier's timeliness (STEP_COMPLETED, DONE), a column so the drill-down from "late" filters on it. */
+  @Property({ length: 10, nullable: true })
+  timeliness?: string | null;
+
   /** The accepted dispute that excluded the fact: it no longer counts anywhere (it stays as evidence). */
   @Property({ type: 'uuid', nullable: true })
   excludedBy?: string | null;

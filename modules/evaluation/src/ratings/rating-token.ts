@@ -17,7 +17,7 @@ const badLink = () => AppError.badInput('token', { vi: 'liên kết đánh giá 
 
 /**
  * Signs a rating link token for a dossier: `dossierId.expirySeconds.hmac` (HMAC-SHA256 with a
- * key derived from the server secret). The dossiers module puts `/danh-gia/<token>` in the
+ * key derived from the server secret). The dossiers module puts `<site>/admin/danh-gia/<token>` in the
  * result email.
  *
  * @example

@@ -51,7 +51,7 @@ export class RatingFormNode {
 @ObjectType('RatingLink', { description: 'A signed rating link for a dossier.' })
 export class RatingLinkNode {
   @Field() token!: string;
-  @Field({ description: 'Path of the public rating page, e.g. `/danh-gia/<token>`.' }) path!: string;
+  @Field({ description: 'Path of the public rating page, e.g. `/admin/danh-gia/<token>`.' }) path!: string;
   @Field() expiresAt!: Date;
 }
 
@@ -107,6 +107,6 @@ export class RatingResolver {
     if (!isUuid(dossierId) || !(await ctx.em.count(EvaluatedDossier, { dossierId }))) throw AppError.notFound({ vi: 'hồ sơ', en: 'Dossier' }, dossierId);
     const expiresAt = new Date(ctx.clock.now().getTime() + RATING_LINK_DAYS * 86_400_000);
     const token = signRatingToken(ctx.platform.authSecret, dossierId, expiresAt);
-    return { token, path: `/danh-gia/${token}`, expiresAt };
+    return { token, path: `/admin/danh-gia/${token}`, expiresAt };
   }
 }

@@ -120,6 +120,13 @@ export async function ratingForm(ctx: RequestContext, token: string) {
   return { dossierCode: dossier.code ?? null, rated, questions: await ratingQuestions(ctx.em, ctx.clock.now()) };
 }
 
+/** The codes of some dossiers (one statement), for lists that show them. */
+export async function dossierCodes(em: EntityManager, dossierIds: string[]): Promise<Map<string, string | null>> {
+  if (!dossierIds.length) return new Map();
+  const rows = await em.find(EvaluatedDossier, { dossierId: { $in: [...new Set(dossierIds)] } }, { fields: ['dossierId', 'code'] });
+  return new Map(rows.map((row) => [row.dossierId, row.code ?? null]));
+}
+
 /** Keeps the dossier's code, agency and applicant from its RECEIVED fact (the first one wins the receiving unit). */
 export async function rememberDossier(em: EntityManager, fact: { dossierId: string; agencyId: string; unitId: string; procedureId: string; code?: string | null; applicantId?: string | null }): Promise<void> {
   await em.execute(

@@ -72,18 +72,23 @@ export async function readScorecard(ctx: RequestContext, kind: ScorecardKind, id
 }
 
 /** Every scorecard of a kind the caller may read for a period (optionally inside one agency), by composite, best first. */
+export async function readableScorecards(ctx: RequestContext, kind: ScorecardKind, periodCode: string, agencyId?: string): Promise<ScorecardResult[]> {
+  requirePrincipal(ctx);
+  const period = parsePeriod(periodCode);
+  const where = readableWhere(ctx);
+  if (!where) return [];
+  const filters: FilterQuery<DailyAggregate>[] = [where, ...(agencyId ? [{ agencyId }] : []), ...(kind === ScorecardKind.OFFICER ? [{ officerId: { $ne: NO_OFFICER } }] : [])];
+  const grouped = await sumDailyBy(ctx.em, period, { $and: filters }, SUBJECT_COLUMN[kind]);
+  return [...grouped].map(([subjectId, counters]) => ({ kind, subjectId, period: period.code, figures: scorecard(counters) }))
+    .sort((a, b) => (b.figures.composite ?? -1) - (a.figures.composite ?? -1) || a.subjectId.localeCompare(b.subjectId));
+}
+
+/** A page of {@link readableScorecards}. */
 export async function listScorecards(
   ctx: RequestContext, kind: ScorecardKind, periodCode: string, agencyId: string | undefined, args: PageArgs,
 ): Promise<ConnectionResult<ScorecardResult>> {
-  requirePrincipal(ctx);
   const window = pageWindow(args);
-  const period = parsePeriod(periodCode);
-  const where = readableWhere(ctx);
-  if (!where) return toConnection([], 0, window);
-  const filters: FilterQuery<DailyAggregate>[] = [where, ...(agencyId ? [{ agencyId }] : []), ...(kind === ScorecardKind.OFFICER ? [{ officerId: { $ne: NO_OFFICER } }] : [])];
-  const grouped = await sumDailyBy(ctx.em, period, { $and: filters }, SUBJECT_COLUMN[kind]);
-  const cards = [...grouped].map(([subjectId, counters]) => ({ kind, subjectId, period: period.code, figures: scorecard(counters) }))
-    .sort((a, b) => (b.figures.composite ?? -1) - (a.figures.composite ?? -1) || a.subjectId.localeCompare(b.subjectId));
+  const cards = await readableScorecards(ctx, kind, periodCode, agencyId);
   return toConnection(cards.slice(window.offset, window.offset + window.limit), cards.length, window);
 }
 
@@ -106,14 +111,14 @@ export interface FactRow {
  * caller's scope: where they count now (facts excluded by an accepted dispute are not listed).
  */
 export async function scorecardFacts(
-  ctx: RequestContext, kind: ScorecardKind, id: string, periodCode: string, factKinds: string[] | undefined, args: PageArgs,
+  ctx: RequestContext, kind: ScorecardKind, id: string, periodCode: string, factKinds: string[] | undefined, args: PageArgs, timeliness?: string,
 ): Promise<ConnectionResult<FactRow>> {
   const principal = requirePrincipal(ctx);
   const window = pageWindow(args);
   const period = parsePeriod(periodCode);
   const where = await ensureReadable(ctx, principal, kind, id);
   const { rows, total } = await readPage(ctx.em, EvaluationFact, {
-    $and: [where as FilterQuery<EvaluationFact>, { [SUBJECT_COLUMN[kind]]: id, excludedBy: null, day: { $gte: period.fromDay, $lte: period.toDay } }, ...(factKinds?.length ? [{ kind: { $in: factKinds } }] : [])],
+    $and: [where as FilterQuery<EvaluationFact>, { [SUBJECT_COLUMN[kind]]: id, excludedBy: null, day: { $gte: period.fromDay, $lte: period.toDay } }, ...(factKinds?.length ? [{ kind: { $in: factKinds } }] : []), ...(timeliness ? [{ timeliness }] : [])],
   }, window, { occurredAt: 'desc', id: 'desc' });
   return toConnection(rows.map(toFactRow), total, window);
 }

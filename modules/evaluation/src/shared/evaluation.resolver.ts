@@ -13,6 +13,7 @@ import {
   SetAgencyPeriodFactsInput, ShadowIndexNode, ShadowIndexPayload, SheetNode, TransparencyNode,
 } from './evaluation.types.js';
 import { Publication } from '../index766/index.entity.js';
+import { dossierCodes } from '../ratings/rating.service.js';
 import { auditEvaluation } from './audit.js';
 import { parseDay } from './period.js';
 
@@ -24,11 +25,11 @@ function toIndexNode(index: StoredIndex): ShadowIndexNode {
   return { ...index, measures: Object.entries(index.measures).map(([name, value]) => ({ name, value })) };
 }
 
-function toFactNode(row: FactRow): FactNode {
+function toFactNode(row: FactRow, codes: Map<string, string | null>): FactNode {
   const { fact, ...rest } = row;
   return {
     ...rest, timeliness: (fact.timeliness as string | undefined) ?? null, satisfaction: (fact.satisfaction as number | undefined) ?? null,
-    reportedUnitId: String(fact.unitId), reportedOfficerId: (fact.officerId as string | null) ?? null, dossierCode: null,
+    reportedUnitId: String(fact.unitId), reportedOfficerId: (fact.officerId as string | null) ?? null, dossierCode: codes.get(row.dossierId) ?? null,
   };
 }
 
@@ -66,17 +67,19 @@ export class EvaluationResolver {
     return listScorecards(ctx, kind, period, agencyId, page);
   }
 
-  @Query(() => FactConnection, { description: 'The dossier facts behind a scorecard, newest first, optionally of some kinds (e.g. `["STEP_COMPLETED"]` for the step counts): the drill-down from a number to its dossiers.' })
+  @Query(() => FactConnection, { description: 'The dossier facts behind a scorecard, newest first, optionally of some kinds and one timeliness (e.g. `factKinds: ["STEP_COMPLETED"], timeliness: "LATE"` for the late steps): the drill-down from a number to its dossiers.' })
   async scorecardFacts(
     @Arg('kind', () => ScorecardKind) kind: ScorecardKind,
     @Arg('id', () => ID) id: string,
     @Arg('period') period: string,
     @Arg('factKinds', () => [String], { nullable: true }) factKinds: string[] | undefined,
+    @Arg('timeliness', () => String, { nullable: true, description: 'Only facts of this timeliness (EARLY, ON_TIME, LATE), e.g. the late steps.' }) timeliness: string | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    const connection = await scorecardFacts(ctx, kind, id, period, factKinds, page);
-    const nodes = connection.nodes.map(toFactNode);
+    const connection = await scorecardFacts(ctx, kind, id, period, factKinds, page, timeliness);
+    const codes = await dossierCodes(ctx.em, connection.nodes.map((row) => row.dossierId));
+    const nodes = connection.nodes.map((row) => toFactNode(row, codes));
     return { ...connection, nodes, edges: connection.edges.map((edge, i) => ({ ...edge, node: nodes[i] })) };
   }
 
