@@ -1,5 +1,5 @@
 import { type BaseRecord, useCustom, useCustomMutation } from '@refinedev/core';
-import type { DocumentNode } from 'graphql';
+import { type DocumentNode, print } from 'graphql';
 import { useMemo } from 'react';
 import { AGENCY_TREE, ME } from './queries';
 
@@ -7,11 +7,13 @@ interface TreeNode { id: string; name: string; children?: TreeNode[] }
 
 /** A GraphQL query through Refine's data provider (cached per document and variables). */
 export function useGql<T extends BaseRecord>(document: DocumentNode, variables: Record<string, unknown>, enabled = true) {
-  const { query, result } = useCustom<T>({
+  const text = useMemo(() => print(document), [document]);
+  const { query } = useCustom<T>({
     url: '', method: 'get', meta: { gqlQuery: document, gqlVariables: variables },
-    queryOptions: { enabled, queryKey: ['evaluation', document.loc?.source.body, variables] },
+    queryOptions: { enabled, queryKey: ['evaluation', text, variables] },
   });
-  return { data: result.data as unknown as T | undefined, isLoading: query.isLoading, error: query.error, refetch: () => query.refetch() };
+  // `result.data` is `{}` while loading; the query's own data is undefined until the response arrives.
+  return { data: query.data?.data as unknown as T | undefined, isLoading: query.isLoading, error: query.error, refetch: () => query.refetch() };
 }
 
 /** A GraphQL mutation with Refine's data provider (no toast: the pages show errors themselves). */

@@ -26,7 +26,7 @@ export const SCORECARD = gql`query EvaluationScorecard($kind: ScorecardKind!, $i
 }`;
 
 export const SCORECARDS = gql`query EvaluationScorecards($kind: ScorecardKind!, $period: String!) {
-  scorecards(kind: $kind, period: $period, first: 200) { totalCount nodes { subjectId figures { composite onTimeRate stepsHandled } } }
+  scorecards(kind: $kind, period: $period, first: 100) { totalCount nodes { subjectId figures { composite onTimeRate stepsHandled } } }
 }`;
 
 /** The twelve months of a year in one request (aliases m01…m12), for the trend line. */

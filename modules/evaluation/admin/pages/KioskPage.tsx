@@ -42,8 +42,10 @@ export default function KioskPage() {
         <Typography.Title style={{ textAlign: 'center', fontSize: 40 }}>{t('rating.title')}</Typography.Title>
         {error !== undefined && <ErrorAlert error={error} />}
         {sent ? (
-          <Result status="success" title={<span style={{ fontSize: 32 }}>{t('rating.thanks')}</span>} data-testid="rating-thanks"
-            extra={<Button size="large" style={{ height: 64, fontSize: 22 }} onClick={reset}>{t('rating.again')}</Button>} />
+          <div data-testid="rating-thanks">
+            <Result status="success" title={<span style={{ fontSize: 32 }}>{t('rating.thanks')}</span>}
+              extra={<Button size="large" style={{ height: 64, fontSize: 22 }} onClick={reset}>{t('rating.again')}</Button>} />
+          </div>
         ) : !started ? (
           <div style={{ textAlign: 'center' }}>
             <Typography.Paragraph style={{ fontSize: 24 }}>{t('rating.codePrompt')}</Typography.Paragraph>

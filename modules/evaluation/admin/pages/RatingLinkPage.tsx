@@ -31,7 +31,7 @@ export default function RatingLinkPage() {
         {form.isLoading && <Spin size="large" />}
         {(form.error || error !== undefined) && <ErrorAlert error={form.error ?? error} />}
         {data && <Typography.Paragraph style={{ fontSize: 18 }}>{t('rating.dossierCode')}: <strong>{data.dossierCode}</strong></Typography.Paragraph>}
-        {sent ? <Result status="success" title={t('rating.thanks')} data-testid="rating-thanks" />
+        {sent ? <div data-testid="rating-thanks"><Result status="success" title={t('rating.thanks')} /></div>
           : data?.rated ? <Result status="info" title={t('rating.already')} />
             : data && <RatingForm questions={data.questions} sending={isPending} onSend={(answers, comment) => void send(answers, comment)} />}
       </div>
