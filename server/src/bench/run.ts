@@ -20,6 +20,10 @@
  *   BENCH_QUERIES=me,list
  *   BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432/postgres   (a throw-away database is created on it)
  *   BENCH_CPU_PROF=1       run our server with --cpu-prof (profiles in bench-results/profiles/)
+ *   BENCH_SIGNATURE_OPS=30 runs per signature operation (0 skips)
+ *   BENCH_EVAL_DOSSIERS=1000000  dossiers whose evaluation facts are bulk-inserted for the evaluation bench (0 skips):
+ *                          each quarter's full recompute is timed, then the busiest agency's quarter scorecard
+ *   BENCH_EVAL_QUERIES=50  sequential scorecard reads for its p50/p95 (target p95 < 300 ms)
  *
  * Exit code: 0 when everything ran, even if a target is missed; 1 when a server fails to start
  * or the two servers' bodies differ structurally.
@@ -27,6 +31,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { benchSignatures, formatSignatureTable } from './signature.js';
+import { benchEvaluation, type EvaluationTiming } from './evaluation.js';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -73,7 +78,12 @@ const settings = {
   cpuProf: ['1', 'true'].includes(process.env.BENCH_CPU_PROF ?? ''),
   /** Runs per signature operation (0 skips the signature bench). */
   signatureOps: Math.round(numberEnv('BENCH_SIGNATURE_OPS', 30)),
+  evalDossiers: Math.round(numberEnv('BENCH_EVAL_DOSSIERS', 1_000_000)),
+  evalQueries: Math.max(1, Math.round(numberEnv('BENCH_EVAL_QUERIES', 50))),
 };
+
+/** The evaluation bench's target: p95 of the agency scorecard read. */
+const EVALUATION_SCORECARD_P95_MS = 300;
 
 /** A structural difference between the two servers' answers: the bench's numbers would be meaningless. */
 class BodyMismatchError extends Error {}
@@ -148,6 +158,7 @@ interface DatabaseRun {
   agencies?: number;
   responseBytes?: Partial<Record<QueryKey, number>>;
   bodyChecks?: BodyCheck[];
+  evaluation?: EvaluationTiming;
   samples: Sample[];
 }
 
@@ -225,6 +236,9 @@ async function benchDatabase(database: Dialect): Promise<DatabaseRun> {
       }
       // The same answers after the load (nothing drifted, tokens still accepted).
       for (const query of settings.queries) await compareBodies(ours, baseline, query, token);
+      if (settings.evalDossiers > 0) {
+        run.evaluation = await benchEvaluation(database, baselineDatabase, ours.url, () => login(ours.url), settings.evalDossiers, settings.evalQueries);
+      }
     } finally {
       await stopChild(baseline, 3_000);
     }
@@ -278,6 +292,13 @@ async function main(): Promise<number> {
   for (const run of runs) if (run.skipped) console.log(`\n${run.database}: skipped: ${run.skipped}`);
   const missed = comparisons.filter((c) => !c.pass);
   console.log(missed.length ? `\n${missed.length} of ${comparisons.length} targets missed (reported only; the bench does not fail on targets).` : `\nAll ${comparisons.length} targets met.`);
+
+  for (const run of runs.filter((r) => r.evaluation)) {
+    const { scorecard, recompute, facts } = run.evaluation!;
+    const slowest = Math.max(...recompute.map((r) => r.seconds));
+    console.log(`\nEvaluation (${run.database}, ${run.evaluation!.dossiers} dossiers, ${facts} facts): agency scorecard p95 ${scorecard.p95Ms.toFixed(1)} ms ` +
+      `(target < ${EVALUATION_SCORECARD_P95_MS} ms: ${scorecard.p95Ms < EVALUATION_SCORECARD_P95_MS ? 'met' : 'MISSED'}), full quarter recompute up to ${slowest.toFixed(1)} s`);
+  }
 
   const signatures = settings.signatureOps > 0 ? await benchSignatures(settings.signatureOps) : [];
   if (signatures.length) console.log(`\nSignatures (in process, one-page result):\n\n${formatSignatureTable(signatures)}`);
