@@ -237,7 +237,11 @@ async function benchDatabase(database: Dialect): Promise<DatabaseRun> {
       // The same answers after the load (nothing drifted, tokens still accepted).
       for (const query of settings.queries) await compareBodies(ours, baseline, query, token);
       if (settings.evalDossiers > 0) {
-        run.evaluation = await benchEvaluation(database, baselineDatabase, ours.url, () => login(ours.url), settings.evalDossiers, settings.evalQueries);
+        try {
+          run.evaluation = await benchEvaluation(database, baselineDatabase, ours.url, () => login(ours.url), settings.evalDossiers, settings.evalQueries);
+        } catch (error) {
+          throw new Error(`evaluation bench: ${(error as Error).message}; our server's last output:\n  ${ours.output.slice(-20).join('\n  ')}`);
+        }
       }
     } finally {
       await stopChild(baseline, 3_000);

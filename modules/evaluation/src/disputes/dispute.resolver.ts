@@ -1,6 +1,5 @@
 import { Arg, Args, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import { Connection, type ConnectionResult, PageArgs, type RequestContext } from '@motcua/kernel/contract';
-import { NO_OFFICER } from '../facts/fact.entity.js';
 import { Dispute, type DisputeProposal as Proposal, type DisputeStatus as Status } from './dispute.entity.js';
 import { decideDispute, fileDispute, listDisputes } from './dispute.service.js';
 
@@ -60,7 +59,7 @@ export class DisputePayload {
 function toDisputeNode(d: Dispute): DisputeNode {
   return {
     id: d.id, factId: d.factId, dossierId: d.dossierId, factKind: d.factKind, agencyId: d.agencyId, unitId: d.unitId,
-    officerId: d.officerId === NO_OFFICER ? '' : d.officerId, reason: d.reason, proposal: d.proposal, targetUnitId: d.targetUnitId ?? null,
+    officerId: d.officerId, reason: d.reason, proposal: d.proposal, targetUnitId: d.targetUnitId ?? null,
     targetOfficerId: d.targetOfficerId ?? null, status: d.status, decidedBy: d.decidedBy ?? null, decisionReason: d.decisionReason ?? null,
     createdAt: d.createdAt, decidedAt: d.decidedAt ?? null,
   };
