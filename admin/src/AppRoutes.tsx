@@ -13,12 +13,24 @@ const AppLayout = lazy(() => import('./layout/AppLayout'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
 
 const routes = plugins.flatMap((plugin) => plugin.routes);
+const framed = routes.filter((route) => !route.fullScreen);
+const fullScreen = routes.filter((route) => route.fullScreen);
+const publicRoutes = plugins.flatMap((plugin) => plugin.publicRoutes ?? []);
 
-/** Signed in: the frame with the dashboard and every plugin's pages (each behind its permission); otherwise the login page. */
+/**
+ * Public pages for everyone; signed in: the frame with the dashboard and every plugin's pages
+ * (each behind its permission), full-screen pages without the frame; otherwise the login page.
+ */
 export function AppRoutes() {
   return (
     <Suspense fallback={<Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />}>
       <Routes>
+        {publicRoutes.map(({ path, element }) => <Route key={path} path={path} element={element} />)}
+        <Route element={<Authenticated key="bare" fallback={<CatchAllNavigate to="/login" />}><Outlet /></Authenticated>}>
+          {fullScreen.map(({ path, element, resource, action }) => (
+            <Route key={path} path={path} element={<RequireAccess resource={resource} action={action}>{element}</RequireAccess>} />
+          ))}
+        </Route>
         <Route
           element={
             <Authenticated key="app" fallback={<CatchAllNavigate to="/login" />}>
@@ -29,7 +41,7 @@ export function AppRoutes() {
           }
         >
           <Route index element={<DashboardPage />} />
-          {routes.map(({ path, element, resource, action }) => (
+          {framed.map(({ path, element, resource, action }) => (
             <Route key={path} path={path} element={<RequireAccess resource={resource} action={action}>{element}</RequireAccess>} />
           ))}
           <Route path="*" element={<NotFoundPage />} />

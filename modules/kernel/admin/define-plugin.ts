@@ -15,6 +15,14 @@ export interface AdminRoute {
   element: ReactNode;
   resource: string;
   action: string;
+  /** Shown without the side menu and header (e.g. a kiosk tablet page); still signed in and guarded. */
+  fullScreen?: boolean;
+}
+
+/** A page anyone can open without signing in (e.g. public rankings, a rating link), shown without the frame. */
+export interface PublicRoute {
+  path: string;
+  element: ReactNode;
 }
 
 /** An entry of the side menu; shown when the user may `list` its resource. */
@@ -44,6 +52,8 @@ export interface AdminPlugin {
   /** Refine resources (names, routes, labels) the plugin's pages work on. */
   resources: ResourceProps[];
   routes: AdminRoute[];
+  /** Pages for everyone, signed in or not: they call only public GraphQL fields. */
+  publicRoutes?: PublicRoute[];
   menu: AdminMenuItem[];
   permissions: PermissionMap;
   /** The plugin's labels and messages, in every language. */

@@ -25,6 +25,9 @@
  *   BENCH_SIGNATURE_OPS=30 runs per signature operation (0 skips)
  *   BENCH_INBOX_TASKS=100000  open tasks of one officer for the inbox timing (0 skips the workflow timings)
  *   BENCH_INBOX_REQUESTS=200  sequential inbox requests per view
+ *   BENCH_EVAL_DOSSIERS=1000000  dossiers whose evaluation facts are bulk-inserted for the evaluation bench (0 skips):
+ *                          each quarter's full recompute is timed, then the busiest agency's quarter scorecard
+ *   BENCH_EVAL_QUERIES=50  sequential scorecard reads for its p50/p95 (target p95 < 300 ms)
  *
  * Exit code: 0 when everything ran, even if a target is missed; 1 when a server fails to start
  * or the two servers' bodies differ structurally.
@@ -34,6 +37,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { benchSignatures, formatSignatureTable } from './signature.js';
 import { benchCatalog, formatCatalogTable } from './catalog.js';
 import { benchWorkflow, formatWorkflowTable, type WorkflowTiming } from './workflow.js';
+import { benchEvaluation, type EvaluationTiming } from './evaluation.js';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -86,7 +90,12 @@ const settings = {
   /** Open tasks of one officer for the inbox timing (0 skips the workflow timings). */
   inboxTasks: Math.round(numberEnv('BENCH_INBOX_TASKS', 100_000)),
   inboxRequests: Math.max(1, Math.round(numberEnv('BENCH_INBOX_REQUESTS', 200))),
+  evalDossiers: Math.round(numberEnv('BENCH_EVAL_DOSSIERS', 1_000_000)),
+  evalQueries: Math.max(1, Math.round(numberEnv('BENCH_EVAL_QUERIES', 50))),
 };
+
+/** The evaluation bench's target: p95 of the agency scorecard read. */
+const EVALUATION_SCORECARD_P95_MS = 300;
 
 /** A structural difference between the two servers' answers: the bench's numbers would be meaningless. */
 class BodyMismatchError extends Error {}
@@ -161,6 +170,7 @@ interface DatabaseRun {
   agencies?: number;
   responseBytes?: Partial<Record<QueryKey, number>>;
   bodyChecks?: BodyCheck[];
+  evaluation?: EvaluationTiming;
   samples: Sample[];
   workflow?: WorkflowTiming[];
 }
@@ -239,6 +249,13 @@ async function benchDatabase(database: Dialect): Promise<DatabaseRun> {
       }
       // The same answers after the load (nothing drifted, tokens still accepted).
       for (const query of settings.queries) await compareBodies(ours, baseline, query, token);
+      if (settings.evalDossiers > 0) {
+        try {
+          run.evaluation = await benchEvaluation(database, baselineDatabase, ours.url, () => login(ours.url), settings.evalDossiers, settings.evalQueries);
+        } catch (error) {
+          throw new Error(`evaluation bench: ${(error as Error).message}; our server's last output:\n  ${ours.output.slice(-20).join('\n  ')}`);
+        }
+      }
     } finally {
       await stopChild(baseline, 3_000);
     }
@@ -302,6 +319,12 @@ async function main(): Promise<number> {
 
   const workflow = runs.flatMap((r) => r.workflow ?? []);
   if (workflow.length) console.log(`\nWorkflow:\n\n${formatWorkflowTable(workflow)}`);
+  for (const run of runs.filter((r) => r.evaluation)) {
+    const { scorecard, recompute, facts } = run.evaluation!;
+    const slowest = Math.max(...recompute.map((r) => r.seconds));
+    console.log(`\nEvaluation (${run.database}, ${run.evaluation!.dossiers} dossiers, ${facts} facts): agency scorecard p95 ${scorecard.p95Ms.toFixed(1)} ms ` +
+      `(target < ${EVALUATION_SCORECARD_P95_MS} ms: ${scorecard.p95Ms < EVALUATION_SCORECARD_P95_MS ? 'met' : 'MISSED'}), full quarter recompute up to ${slowest.toFixed(1)} s`);
+  }
 
   const signatures = settings.signatureOps > 0 ? await benchSignatures(settings.signatureOps) : [];
   if (signatures.length) console.log(`\nSignatures (in process, one-page result):\n\n${formatSignatureTable(signatures)}`);
