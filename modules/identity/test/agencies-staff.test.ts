@@ -70,6 +70,15 @@ describe('agency directory and staff accounts', () => {
       expect(byId).toEqual(new Map([[unit('000.00.00.H56'), []], [unit(HCTP), [unit('000.00.00.H56'), unit('000.00.10.H56')]]]));
     });
 
+    it('filters by active without a login (a boolean parameter once aborted the SQLite driver)', async () => {
+      const query = 'query($active: Boolean) { agencies(filter: { active: $active }, limit: 100) { totalCount } }';
+      const count = async (active: boolean) => expectOk(await t.gql(query, { active }), `active ${active}`).agencies.totalCount as number;
+      const [active, inactive] = [await count(true), await count(false)];
+      expect(active + inactive).toBe(DEMO_AGENCY_COUNT);
+      expect(active).toBeGreaterThan(0);
+      expectOk(await t.gql('{ health: agencies(limit: 1) { totalCount } }'), 'the server is still up');
+    });
+
     it('finds agencies whatever the case and Vietnamese diacritics of the search', async () => {
       const justice = ['Sở Tư pháp tỉnh Thanh Hóa', 'Văn phòng Sở Tư pháp'];
       for (const search of ['so tu phap', 'SỞ TƯ PHÁP', 'Sở tư PHÁP', '  so   tu phap ']) expect(await searchAgencies(search), search).toEqual(justice);

@@ -52,10 +52,18 @@ export async function queryPrepared<T = Record<string, unknown>>(em: EntityManag
       if (statements.size >= MAX_STATEMENTS) statements.clear();
       statements.set(sql, (statement = connection.prepare!(sql)));
     }
-    return statement.all(params) as T[];
+    return statement.all(params.map(sqliteValue)) as T[];
   } finally {
     await client.releaseConnection(connection);
   }
+}
+
+/**
+ * libsql's native binding aborts the whole process ("not yet implemented: bool") when handed a
+ * JS boolean, so booleans go in as SQLite stores them: 1 and 0.
+ */
+function sqliteValue(value: unknown): unknown {
+  return typeof value === 'boolean' ? Number(value) : value;
 }
 
 const byIdsSql = new Map<string, string>();
