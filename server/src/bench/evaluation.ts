@@ -146,7 +146,7 @@ async function insertFacts(db: Db, dossiers: number): Promise<{ facts: number; b
 function graphql(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
   const body = JSON.stringify({ query, variables });
   return new Promise((resolve, reject) => {
-    const req = request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(body) } }, (res) => {
+    const req = request(`${url}/graphql`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(body) } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
@@ -179,6 +179,9 @@ export async function benchEvaluation(dialect: Dialect, database: string, url: s
     await db.close();
   }
   const insertSeconds = (performance.now() - insertStarted) / 1000;
+  // libsql inserts synchronously: the event loop was blocked for minutes, so sockets the server
+  // closed meanwhile are still pooled; one turn of the loop lets the HTTP clients drop them.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
   console.log(`  evaluation data: ${dossiers} dossiers, ${inserted.facts} facts inserted in ${insertSeconds.toFixed(1)} s`);
   const recompute: EvaluationTiming['recompute'] = [];
   for (const [quarter, from, to] of QUARTERS) {

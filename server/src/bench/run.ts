@@ -253,7 +253,9 @@ async function benchDatabase(database: Dialect): Promise<DatabaseRun> {
         try {
           run.evaluation = await benchEvaluation(database, baselineDatabase, ours.url, () => login(ours.url), settings.evalDossiers, settings.evalQueries);
         } catch (error) {
-          throw new Error(`evaluation bench: ${(error as Error).message}; our server's last output:\n  ${ours.output.slice(-20).join('\n  ')}`);
+          const state = ours.proc.exitCode !== null || ours.proc.signalCode ? `exited (${ours.proc.exitCode ?? ours.proc.signalCode})` : 'running';
+          const cause = (error as Error & { cause?: Error }).cause?.message ?? '';
+          throw new Error(`evaluation bench: ${(error as Error).message} ${cause}; our server is ${state}, its last output:\n  ${ours.output.slice(-20).join('\n  ')}`);
         }
       }
     } finally {
