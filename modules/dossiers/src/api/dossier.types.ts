@@ -228,6 +228,7 @@ export class ApologyInput {
 @InputType({ description: 'Acting on the open workflow task of a dossier.' })
 export class DossierStepInput {
   @Field(() => ID) id!: string;
+  @Field(() => ID, { nullable: true, description: 'The open task to act on when several are open (parallel steps); default the only one, or the one assigned to the caller.' }) taskId?: string;
   @Field({ description: 'The workflow step action, e.g. `FORWARD`, `APPROVE`.' }) action!: string;
   @Field(() => [String], { nullable: true, description: 'Target step codes where the action offers several.' }) to?: string[];
   @Field({ nullable: true }) comment?: string;
