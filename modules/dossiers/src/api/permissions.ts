@@ -4,9 +4,10 @@ import { type PermissionDefinition, withinScope } from '@motcua/kernel/contract'
  * The dossiers module's permissions (CASL subject `Dossier`):
  * - `dossier.receive`: reception officers of the receiving unit read and receive dossiers,
  *   request completion, refuse at reception, take supplements and withdrawals, return results.
- * - `dossier.process`: handling officers read the dossiers they hold a task on and act on them
- *   (request supplement, payment, apology, approve the result, sign as officer); acting on a
- *   step also needs the workflow task (its assignee or a holder of its role).
+ * - `dossier.process`: the handling officer (who took the first step) acts on the dossier
+ *   (supplement, payment, apology, approve the result, sign as officer); officers read the
+ *   dossiers they acted on last or hold an open task of. Acting on a step needs the workflow
+ *   task itself (its assignee or a holder of its role, checked by the engine).
  * - `dossier.supervise`: leaders read every dossier of the agencies in their scope and sign the
  *   result for the agency; they may stop processing.
  * Citizens own their drafts: `createDossierDraft` and the draft actions check the owner, no grant.
@@ -24,7 +25,10 @@ export const dossierPermissions: PermissionDefinition[] = [
   {
     key: 'dossier.process',
     label: { vi: 'Xử lý hồ sơ được giao', en: 'Process the dossiers assigned' },
-    rule: ({ can, principal }) => can(['read', 'process'], 'Dossier', { officerId: principal.userId }),
+    rule: ({ can, principal }) => {
+      can(['read', 'process'], 'Dossier', { handlerId: principal.userId });
+      can('read', 'Dossier', { officerId: principal.userId });
+    },
     builtInRoles: ['HANDLING_OFFICER', 'UNIT_LEADER'],
   },
   {

@@ -47,6 +47,7 @@ export async function actOnStep(ctx: RequestContext, input: DossierStepInput): P
     taskId: task.id, version: task.version, action: input.action as StepAction, to: input.to ?? null, comment: input.comment ?? null, actorId: principal.userId, now,
   });
   dossier.officerId = principal.userId;
+  dossier.handlerId ??= principal.userId;
   await act(ctx, dossier, { type: action }, {
     content: `${task.stepName}: ${input.comment?.trim() || input.action}`, stepStartedAt: task.enteredAt, stepDueAt: task.dueAt,
     details: { stepCode: task.stepCode, stepAction: input.action, timeliness: result.task.timeliness ?? null },

@@ -220,7 +220,11 @@ export class Dossier {
   @Property({ type: 'uuid', nullable: true })
   processInstanceId?: string | null;
 
-  /** Officer holding the current task (kept in step with the workflow for lists). */
+  /** The handling officer (thụ lý): who acted on the first workflow step; keeps the processing actions (supplement, apology, result). */
+  @Property({ type: 'uuid', nullable: true })
+  handlerId?: string | null;
+
+  /** The officer who last acted on a workflow step (lists, the officer filter). */
   @Property({ type: 'uuid', nullable: true })
   @Index()
   officerId?: string | null;

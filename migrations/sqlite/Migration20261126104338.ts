@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261126103721 extends Migration {
+export class Migration20261126104338 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`dossiers_document\` (\`id\` text not null, \`dossier_id\` text not null, \`component_code\` text not null, \`file_name\` text not null, \`media_type\` text not null, \`byte_length\` integer not null, \`sha256\` text not null, \`digitised\` integer not null default false, \`reused\` integer not null default false, \`from_national_store\` integer not null default false, \`attached_at\` datetime not null, \`attached_by\` text null, primary key (\`id\`));`);
@@ -21,6 +21,7 @@ export class Migration20261126103721 extends Migration {
     this.addSql(`alter table \`dossiers_dossier\` add column \`signatures\` json null;`);
     this.addSql(`alter table \`dossiers_dossier\` add column \`forms\` json null;`);
     this.addSql(`alter table \`dossiers_dossier\` add column \`process_instance_id\` text null;`);
+    this.addSql(`alter table \`dossiers_dossier\` add column \`handler_id\` text null;`);
     this.addSql(`alter table \`dossiers_dossier\` add column \`officer_id\` text null;`);
     this.addSql(`alter table \`dossiers_dossier\` add column \`timeliness\` text null;`);
     this.addSql(`alter table \`dossiers_dossier\` add column \`result_number\` text null;`);
