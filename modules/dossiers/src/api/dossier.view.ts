@@ -1,6 +1,6 @@
 import { Channel as CatalogChannel } from '@motcua/catalog/contract';
 import type { RequestContext } from '@motcua/kernel/contract';
-import { explainSubjectClock, readInstance, readSubjectClock } from '@motcua/workflow/contract';
+import { explainSubjectClock, readInstance, readSubjectClock, ZonedDateTime } from '@motcua/workflow/contract';
 import { Channel, type Dossier, DossierDocument, ProcessLogLine } from '../dossier/dossier.entity.js';
 import { allowedActions } from '../lifecycle/machine.js';
 import type { DossierState } from '../lifecycle/states.js';
@@ -18,13 +18,13 @@ export function catalogChannelOf(channel: Channel): CatalogChannel {
 export function dossierView(ctx: RequestContext, dossier: Dossier) {
   const documents = () => ctx.em.find(DossierDocument, { dossierId: dossier.id }, { orderBy: { componentCode: 'asc', attachedAt: 'asc' } });
   return {
-    documents,
+    documents: async () => (await documents()).map(zoned),
     async components() {
       const item = caseOf(await offeringOf(ctx, dossier, dossier.receivedAt ?? ctx.clock.now()), dossier.caseCode);
       const attached = new Set((await documents()).map((d) => d.componentCode));
       return item.components.map((c) => ({ ...c, present: c.fromSharedDatabase || attached.has(c.code) }));
     },
-    timeline: () => ctx.em.find(ProcessLogLine, { dossierId: dossier.id }, { orderBy: { at: 'asc', id: 'asc' } }),
+    timeline: async () => (await ctx.em.find(ProcessLogLine, { dossierId: dossier.id }, { orderBy: { at: 'asc', id: 'asc' } })).map(zoned),
     async ledgerExplanation() {
       if (!(await readSubjectClock(ctx.em, clockKeyOf(dossier)))) return [];
       return (await explainSubjectClock(ctx.em, clockKeyOf(dossier))).map((line) => line[ctx.lang]);
@@ -37,4 +37,29 @@ export function dossierView(ctx: RequestContext, dossier: Dossier) {
       return (await readInstance(ctx.em, dossier.processInstanceId)).openTasks[0]?.id ?? null;
     },
   };
+}
+
+/** Zone the API writes instants in (the DateTime scalar wants a ZonedDateTime). */
+const ZONE = 'Asia/Ho_Chi_Minh';
+const RAW = Symbol('raw');
+
+/**
+ * A read-only view of a row whose Date properties read as `ZonedDateTime` (the shared
+ * DateTime scalar); {@link rawOf} gives the row back to services.
+ *
+ * @example zoned(dossier).dueAt // ZonedDateTime(2026-03-09T02:00Z, 'Asia/Ho_Chi_Minh')
+ */
+export function zoned<T extends object>(row: T): T {
+  return new Proxy(row, {
+    get(target, key, receiver) {
+      if (key === RAW) return target;
+      const value = Reflect.get(target, key, receiver);
+      return value instanceof Date ? new ZonedDateTime(value, ZONE) : value;
+    },
+  });
+}
+
+/** The row behind a {@link zoned} view (or the row itself). */
+export function rawOf<T extends object>(view: T): T {
+  return ((view as Record<symbol, unknown>)[RAW] as T | undefined) ?? view;
 }
