@@ -53,3 +53,4 @@ export default createDossiersModule({
 });
 export { useResultSigners, type ResultSigners } from './api/result-signing.js';
 export { useDocumentScanner, type DocumentScanner } from './api/documents.js';
+export { dossierBlobs } from './store/blobs.js';

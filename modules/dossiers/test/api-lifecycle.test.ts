@@ -1,7 +1,8 @@
 /**
  * Acceptance 1: an online dossier end to end through GraphQL — draft → submit → receive →
  * three workflow steps → supplement requested and received → result signed twice → returned —
- * with the due dates, timeliness and national codes worked out by hand below.
+ * with the due dates, timeliness and national codes worked out by hand below. Acceptance 3:
+ * the generated forms read back with pdftotext, the result's two signatures checked by pdfsig.
  *
  * Calendar VN-GOV: working hours 07:00–11:30 and 13:30–17:00 (8 h a day), Monday–Friday; no
  * holiday in March 2026. Times are Hà Nội time (+07:00).
@@ -20,10 +21,14 @@
  * - Result approved Fri 06/03 09:00, signed by the officer 09:30 and the agency 10:00 → done
  *   (9) before the due day → EARLY. Returned Fri 06/03 15:00 (10).
  */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '@motcua/kernel/contract';
 import { createTestPki, type TestPki } from '@motcua/signature/contract';
-import { useResultSigners } from '@motcua/dossiers';
+import { dossierBlobs, useResultSigners } from '@motcua/dossiers';
 import { DESK, type DossierWorld, dossierWorld, expectInvalidTransition, expectRefused, factKinds, JUSTICE, PDF_BASE64, PROCEDURE_CODE, Q } from './support/api-app.js';
 
 const clock = new FixedClock(new Date('2026-03-02T01:00:00Z')); // Mon 02/03 08:00
@@ -131,5 +136,36 @@ describe('an online dossier from draft to returned result', () => {
     expect(tracked.timeline.map((s: { nationalStatus: number }) => s.nationalStatus)).toEqual([1, 2, 4, 5, 4, 9, 10]);
     expect(JSON.stringify(tracked)).not.toMatch(/Nguyễn|Trần|Phạm|Hoàng/);
     expectRefused(await w.gql(null, Q.track, { code: returned.code, secret: 'wrong' }), 'NOT_FOUND');
+  });
+});
+
+describe('the generated PDFs', () => {
+  const text = (pdf: Uint8Array) => {
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-dossier-'));
+    writeFileSync(join(dir, 'form.pdf'), pdf);
+    return execFileSync('pdftotext', ['-layout', join(dir, 'form.pdf'), '-'], { encoding: 'utf8' });
+  };
+
+  it('Mẫu 01 and Mẫu 02 carry the code, the applicant name with its diacritics and the due date', async () => {
+    const { dossier } = await w.ok('tiepnhan', Q.dossier, { id });
+    const [receipt, supplement] = await Promise.all(dossier.forms.map((f: { sha256: string }) => dossierBlobs().get(f.sha256)));
+    const slip = text(receipt);
+    expect(slip).toContain(`${DESK}-260302-0001`);
+    expect(slip).toContain('Nguyễn Thị Hoa');
+    expect(slip).toContain('09/03/2026');
+    expect(text(supplement)).toContain('Bản sao giấy khai sinh');
+  });
+
+  it('the result PDF carries both signatures, valid for pdfsig', async () => {
+    const { dossier } = await w.ok('tiepnhan', Q.dossier, { id });
+    const signed = await dossierBlobs().get(dossier.result.documentSha256);
+    expect(text(signed)).toContain('Nguyễn Thị Hoa');
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-sig-'));
+    writeFileSync(join(dir, 'root.der'), pki.root.certificate);
+    writeFileSync(join(dir, 'result.pdf'), signed);
+    execFileSync('certutil', ['-N', '-d', `sql:${dir}`, '--empty-password']);
+    execFileSync('certutil', ['-A', '-d', `sql:${dir}`, '-n', 'root', '-t', 'CT,C,C', '-i', join(dir, 'root.der')]);
+    const report = spawnSync('pdfsig', ['-nssdir', `sql:${dir}`, join(dir, 'result.pdf')], { encoding: 'utf8' }).stdout;
+    expect(report.match(/Signature is Valid/g)).toHaveLength(2);
   });
 });
