@@ -129,7 +129,7 @@ describe('authorization matrix', () => {
     expect((await w.ok('tiepnhan', Q.receive, { input: { id } })).receiveDossier.nationalStatus).toBe(2);
   });
 
-  it('processing actions: the handling officer and leaders; the agency signature: leaders only', async () => {
+  it('processing actions belong to the handling officer, steps to the task’s role, lists to the read scope', async () => {
     const id = await processing();
     for (const username of ['truongphong', 'tiepnhan', 'congdan', 'vanthu']) {
       expectRefused(await w.gql(username, Q.requestSupplement, { input: { id, missing: ['X'] } }), 'FORBIDDEN', username);
