@@ -1,13 +1,15 @@
 import { defineModule, type ModuleDefinition } from '@motcua/kernel/contract';
 import { DossierCodeCounter } from './code/code-counter.entity.js';
-import { Dossier, ProcessLogLine } from './dossier/dossier.entity.js';
+import { Dossier, DossierDocument, ProcessLogLine } from './dossier/dossier.entity.js';
 import { smtpConfigFromEnv } from './notify/email.js';
 import { notificationHandler, type NotificationOptions } from './notify/notification-handler.js';
 import { type PortalConfig, portalConfigFromEnv } from './portal/client.js';
 import { portalSyncJob } from './portal/sync-job.js';
+import { DossierResolver } from './api/dossier.resolver.js';
+import { dossierPermissions } from './api/permissions.js';
 
 /** The tables, the code allocator and the transition recorder: this module's own services, exported for its integration tests (other modules never touch them). */
-export { Dossier, ProcessLogLine };
+export { Dossier, DossierDocument, ProcessLogLine };
 export { recordTransition, type TransitionRecord } from './dossier/record-transition.js';
 export { allocateDossierCode } from './code/allocate.js';
 export { queuePortalSync, PORTAL_SYNC_JOB, type PortalSyncPayload } from './portal/sync-job.js';
@@ -27,8 +29,9 @@ export interface DossiersModuleOptions {
 export function createDossiersModule(options: DossiersModuleOptions): ModuleDefinition {
   return defineModule({
     name: 'dossiers',
-    entities: [Dossier, ProcessLogLine, DossierCodeCounter],
-    resolvers: [],
+    entities: [Dossier, DossierDocument, ProcessLogLine, DossierCodeCounter],
+    resolvers: [DossierResolver],
+    permissions: dossierPermissions,
     jobs: [portalSyncJob(options.portal)],
     eventHandlers: [notificationHandler(options.notifications)],
   });
@@ -48,3 +51,6 @@ export default createDossiersModule({
   portal: portalConfigFromEnv(process.env),
   notifications: { smtp: smtpConfigFromEnv(process.env), trackingUrl: trackingUrlFromEnv(process.env) },
 });
+export { useResultSigners, type ResultSigners } from './api/result-signing.js';
+export { useDocumentScanner, type DocumentScanner } from './api/documents.js';
+export { dossierBlobs } from './store/blobs.js';

@@ -7,15 +7,50 @@ export enum Channel {
   POSTAL = 3,
 }
 
+/** A supplement or completion request as kept on the dossier (`supplements` history). */
+export interface SupplementEntry {
+  ordinal: number;
+  missing: string[];
+  requestedAt: string;
+  receivedAt: string | null;
+  beforeReceipt: boolean;
+  countsLate: boolean;
+}
+
+/** An apology with its new appointment (`apologies` history). */
+export interface ApologyEntry {
+  reason: string;
+  issuedAt: string;
+  previousDueAt: string;
+  newDueAt: string;
+}
+
+/** A signature on the result PDF (`signatures` history). */
+export interface SignatureEntry {
+  role: 'OFFICER' | 'AGENCY';
+  signerName: string;
+  signedAt: string;
+  documentSha256: string;
+}
+
+/** A generated form stored as a blob (`forms` history). */
+export interface FormEntry {
+  kind: string;
+  number: string;
+  sha256: string;
+  createdAt: string;
+}
+
 /**
- * A dossier: the minimal row the code allocator, the forms and the national-portal sync need.
- * The full aggregate (documents, e-form data, supplements, fees, result, process instance and
- * clock ledger ids) grows on this table when the catalog and workflow modules land.
+ * A dossier: the applicant's request for one procedure at one agency, through its lifecycle.
+ * It pins the catalog procedure version and the offering's limit it was created and received
+ * under, keeps its e-form data, histories (supplements, apologies, signatures, forms) as JSON,
+ * and a folded `search_text` (code + applicant name without diacritics) for list search.
  */
 @Entity({ tableName: 'dossiers_dossier' })
 @Index({ properties: ['unitCode', 'receivedAt'] })
 export class Dossier {
-  [OptionalProps]?: 'version' | 'createdAt';
+  [OptionalProps]?: 'version' | 'createdAt' | 'caseCode' | 'searchText' | 'applicantKind';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -126,11 +161,142 @@ export class Dossier {
   @Property({ type: 'datetime', nullable: true })
   portalSyncedAt?: Date | null;
 
+  /** Competent agency (identity id). */
+  @Property({ type: 'uuid', nullable: true })
+  @Index()
+  agencyId?: string | null;
+
+  /** Materialised path of the competent agency (`/root/…/agency/`): leaders' scope. */
+  @Property({ length: 1000, nullable: true })
+  agencyPath?: string | null;
+
+  /** Materialised path of the receiving unit: reception officers' scope. */
+  @Property({ length: 1000, nullable: true })
+  unitPath?: string | null;
+
+  /** Receiving unit (identity id): the reception desk that owns the dossier. */
+  @Property({ type: 'uuid', nullable: true })
+  @Index()
+  unitId?: string | null;
+
+  /** Catalog procedure id. */
+  @Property({ type: 'uuid', nullable: true })
+  @Index()
+  procedureId?: string | null;
+
+  /** Catalog procedure version pinned at creation and kept at receipt (§0.1). */
+  @Property({ type: 'uuid', nullable: true })
+  procedureVersionId?: string | null;
+
+  @Property({ length: 100, default: '' })
+  caseCode: string = '';
+
+  /** The citizen who created the draft (owner), if signed in. */
+  @Property({ type: 'uuid', nullable: true })
+  @Index()
+  applicantUserId?: string | null;
+
+  /** E-form data, validated against the case schema. */
+  @Property({ type: 'json', nullable: true })
+  formData?: Record<string, unknown> | null;
+
+  /** The effective limit applied at receipt (`{ value, unit }`). */
+  @Property({ type: 'json', nullable: true })
+  limit?: { value: number; unit: string } | null;
+
+  @Property({ type: 'json', nullable: true })
+  supplements?: SupplementEntry[] | null;
+
+  @Property({ type: 'json', nullable: true })
+  apologies?: ApologyEntry[] | null;
+
+  @Property({ type: 'json', nullable: true })
+  signatures?: SignatureEntry[] | null;
+
+  @Property({ type: 'json', nullable: true })
+  forms?: FormEntry[] | null;
+
+  /** Workflow process instance started at receipt. */
+  @Property({ type: 'uuid', nullable: true })
+  processInstanceId?: string | null;
+
+  /** The handling officer (thụ lý): who acted on the first workflow step; keeps the processing actions (supplement, apology, result). */
+  @Property({ type: 'uuid', nullable: true })
+  handlerId?: string | null;
+
+  /** The officer who last acted on a workflow step (lists, the officer filter). */
+  @Property({ type: 'uuid', nullable: true })
+  @Index()
+  officerId?: string | null;
+
+  /** Overall timeliness (`EARLY`/`ON_TIME`/`LATE`), judged at the end of processing. */
+  @Property({ length: 10, nullable: true })
+  timeliness?: string | null;
+
+  @Property({ length: 100, nullable: true })
+  resultNumber?: string | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  resultSignedOn?: Date | null;
+
+  /** SHA-256 of the latest result PDF (after each signature). */
+  @Property({ length: 64, nullable: true })
+  resultSha256?: string | null;
+
+  /** Secret printed on the receipt slip: `trackDossier(code, secret)` needs both. */
+  @Property({ length: 64, nullable: true })
+  trackingSecret?: string | null;
+
+  /** Code and applicant name folded (lower case, no diacritics) for search. */
+  @Property({ length: 500, default: '' })
+  searchText: string = '';
+
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 
   @Property({ version: true })
   version!: number;
+}
+
+/** A document attached to a dossier for one component: a content-addressed blob. */
+@Entity({ tableName: 'dossiers_document' })
+@Index({ properties: ['dossierId', 'componentCode'] })
+export class DossierDocument {
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  dossierId!: string;
+
+  @Property({ length: 100 })
+  componentCode!: string;
+
+  @Property({ length: 300 })
+  fileName!: string;
+
+  @Property({ length: 100 })
+  mediaType!: string;
+
+  @Property({ type: 'integer' })
+  byteLength!: number;
+
+  @Property({ length: 64 })
+  sha256!: string;
+
+  @Property({ default: false })
+  digitised: boolean = false;
+
+  @Property({ default: false })
+  reused: boolean = false;
+
+  @Property({ default: false })
+  fromNationalStore: boolean = false;
+
+  @Property({ type: 'datetime' })
+  attachedAt!: Date;
+
+  @Property({ type: 'uuid', nullable: true })
+  attachedBy?: string | null;
 }
 
 /** One line of the dossier's process log (`QuaTrinhXuLyDongBoDVC`), synced to the national portal. */

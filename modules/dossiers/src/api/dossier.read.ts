@@ -1,0 +1,82 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { roleHoldingsOf } from '@motcua/identity/contract';
+import {
+  AppError, accessibleWhere, containsFolded, type PageArgs, pageWindow, requirePrincipal, type RequestContext, toConnection,
+} from '@motcua/kernel/contract';
+import { readInstance } from '@motcua/workflow/contract';
+import { Dossier, ProcessLogLine } from '../dossier/dossier.entity.js';
+import { publicTracking } from '../tracking/public-view.js';
+import { mayRead } from './access.js';
+import type { DossierFilter } from './dossier.types.js';
+import { DOSSIER_ENTITY } from './lifecycle.service.js';
+
+/** What the caller may read: their own dossiers, and those a read grant reaches. */
+function readableWhere(ctx: RequestContext): FilterQuery<Dossier> | null {
+  const principal = requirePrincipal(ctx);
+  const granted = accessibleWhere<Dossier>(ctx.ability, 'read', 'Dossier');
+  const own = { applicantUserId: principal.userId };
+  return granted ? { $or: [granted, own] } : own;
+}
+
+function filterWhere(filter: DossierFilter): FilterQuery<Dossier>[] {
+  const where: FilterQuery<Dossier>[] = [];
+  if (filter.states?.length) where.push({ state: { $in: filter.states } });
+  if (filter.nationalStatuses?.length) where.push({ nationalStatus: { $in: filter.nationalStatuses } });
+  if (filter.procedureId) where.push({ procedureId: filter.procedureId });
+  if (filter.unitId) where.push({ unitId: filter.unitId });
+  if (filter.officerId) where.push({ officerId: filter.officerId });
+  if (filter.dueFrom) where.push({ dueAt: { $gte: filter.dueFrom } });
+  if (filter.dueTo) where.push({ dueAt: { $lt: filter.dueTo } });
+  if (filter.timeliness) where.push({ timeliness: filter.timeliness });
+  if (filter.search?.trim()) where.push({ searchText: containsFolded(filter.search.trim()) });
+  return where;
+}
+
+/** A page of the dossiers the caller may read, newest first, filtered. */
+export async function listDossiers(ctx: RequestContext, page: PageArgs, filter: DossierFilter) {
+  const window = pageWindow(page);
+  const where = { $and: [readableWhere(ctx)!, ...filterWhere(filter)] } as FilterQuery<Dossier>;
+  const [nodes, total] = await ctx.em.findAndCount(Dossier, where, { orderBy: { createdAt: 'desc', id: 'desc' }, offset: window.offset, limit: window.limit });
+  return toConnection(nodes, total, window);
+}
+
+/** Whether the caller holds the role of one of the dossier's open tasks (officers read what they may act on). */
+async function holdsOpenTask(ctx: RequestContext, dossier: Dossier): Promise<boolean> {
+  if (!dossier.processInstanceId || !ctx.principal) return false;
+  const { openTasks } = await readInstance(ctx.em, dossier.processInstanceId);
+  if (!openTasks.length) return false;
+  const holdings = await roleHoldingsOf(ctx.em, ctx.principal.userId);
+  return openTasks.some((task) => task.assigneeId === ctx.principal!.userId || holdings.some((h) => h.roleKey === task.roleKey));
+}
+
+/** One dossier by id or code: NOT_FOUND when missing, FORBIDDEN when the caller may not read it. */
+export async function readDossier(ctx: RequestContext, key: { id?: string; code?: string }): Promise<Dossier> {
+  requirePrincipal(ctx);
+  const dossier = key.id ? await ctx.em.findOne(Dossier, { id: key.id }) : key.code ? await ctx.em.findOne(Dossier, { code: key.code }) : null;
+  if (!dossier) throw AppError.notFound(DOSSIER_ENTITY, key.id ?? key.code);
+  if (!mayRead(ctx, dossier) && !(await holdsOpenTask(ctx, dossier))) throw AppError.forbidden('read', 'Dossier');
+  return dossier;
+}
+
+/** Lookups allowed per dossier code per minute: slows down guessing a secret. */
+const TRACKING_LIMIT = 20;
+const attempts = new Map<string, number[]>();
+
+function throttle(code: string, now: number): void {
+  const recent = (attempts.get(code) ?? []).filter((at) => now - at < 60_000);
+  if (recent.length >= TRACKING_LIMIT) throw new AppError('RATE_LIMITED');
+  attempts.set(code, [...recent, now]);
+  if (attempts.size > 10_000) attempts.delete(attempts.keys().next().value!);
+}
+
+/**
+ * The public view of a dossier (no login): the code and the secret printed on the receipt
+ * slip must both match (NOT_FOUND otherwise, without saying which). Rate-limited per code.
+ */
+export async function trackDossier(ctx: RequestContext, code: string, secret: string) {
+  throttle(code, ctx.clock.now().getTime());
+  const dossier = await ctx.em.findOne(Dossier, { code });
+  if (!dossier || !dossier.trackingSecret || dossier.trackingSecret !== secret || dossier.nationalStatus == null) throw AppError.notFound(DOSSIER_ENTITY, code);
+  const lines = await ctx.em.find(ProcessLogLine, { dossierId: dossier.id }, { orderBy: { at: 'asc', id: 'asc' } });
+  return publicTracking({ ...dossier, code, nationalStatus: dossier.nationalStatus, receivedAt: dossier.receivedAt ?? null, dueAt: dossier.dueAt ?? null, finishedAt: dossier.finishedAt ?? null, returnedAt: dossier.returnedAt ?? null }, lines.filter((l) => l.nationalStatus > 0));
+}

@@ -1,0 +1,159 @@
+/**
+ * The dossier API tests' world: the full server with the demo province, a published
+ * three-step process of Sở Tư pháp, a procedure offered by Sở Tư pháp at the provincial
+ * desk with that process, and cached sign-ins per demo account.
+ */
+import 'reflect-metadata';
+import { expect } from 'vitest';
+import type { FixedClock } from '@motcua/kernel/contract';
+import { createTestApp, expectOk, expectRefused, type TestApp, writeCounter } from '@motcua/server/testing';
+
+export { expectOk, expectRefused };
+
+export const JUSTICE = '000.00.10.H56';
+export const JUSTICE_UNIT = '000.02.10.H56';
+export const DESK = '000.01.02.H56';
+export const PROCEDURE_CODE = '2.000999';
+
+export const { rowsWrittenBy, expectRefusedWithoutWrites } = writeCounter([
+  'dossiers_dossier', 'dossiers_document', 'dossiers_process_log', 'dossiers_code_counter', 'workflow_clock', 'workflow_instance', 'workflow_task', 'kernel_outbox',
+]);
+
+export const DOSSIER = `id code state nationalStatus channel procedureCode applicantName caseCode formData receivedAt originalDueAt dueAt finishedAt returnedAt
+  timeliness processInstanceId officerId version allowedActions openTaskId
+  documents { componentCode fileName mediaType byteLength sha256 digitised reused fromNationalStore }
+  components { code mandatory fromSharedDatabase present }
+  timeline { at actorName content nationalStatus stepDueAt } ledgerExplanation
+  supplements { ordinal missing requestedAt receivedAt beforeReceipt countsLate } apologies { reason previousDueAt newDueAt }
+  result { number signedOn documentSha256 signatureCount returnMethod returnRecipient } signatures { role signerName documentSha256 }
+  forms { kind number sha256 }`;
+
+const mutation = (name: string, input: string) => `mutation($input: ${input}!) { ${name}(input: $input) { ${DOSSIER} } }`;
+
+export const Q = {
+  dossier: `query($id: ID, $code: String) { dossier(id: $id, code: $code) { ${DOSSIER} } }`,
+  dossiers: `query($filter: DossierFilter, $first: Int) { dossiers(filter: $filter, first: $first) { totalCount nodes { id code state nationalStatus applicantName } } }`,
+  track: `query($code: String!, $secret: String!) { trackDossier(code: $code, secret: $secret) { code nationalStatus statusLabel procedureName agencyName receivedAt expectedReturnAt finishedAt returnedAt timeline { nationalStatus label } } }`,
+  createDraft: mutation('createDossierDraft', 'CreateDossierInput'),
+  updateDraft: mutation('updateDossierDraft', 'UpdateDossierDraftInput'),
+  attach: `mutation($input: AttachDocumentInput!) { attachDossierDocument(input: $input) { id componentCode sha256 mediaType } }`,
+  submit: mutation('submitDossier', 'DossierIdInput'),
+  receive: mutation('receiveDossier', 'ReceiveDossierInput'),
+  requestCompletion: mutation('requestCompletion', 'MissingItemsInput'),
+  refuseAtReception: mutation('refuseAtReception', 'ReasonsInput'),
+  step: mutation('actOnDossierStep', 'DossierStepInput'),
+  requestSupplement: mutation('requestSupplement', 'MissingItemsInput'),
+  receiveSupplement: mutation('receiveSupplement', 'DossierIdInput'),
+  requirePayment: mutation('requireFinancialObligation', 'DossierIdInput'),
+  confirmPayment: mutation('confirmFinancialObligation', 'DossierIdInput'),
+  refuse: mutation('refuseDossier', 'ReasonsInput'),
+  withdraw: mutation('withdrawDossier', 'DossierIdInput'),
+  apology: mutation('issueApology', 'ApologyInput'),
+  approve: mutation('approveResult', 'ApproveResultInput'),
+  sign: mutation('signDossierResult', 'DossierIdInput'),
+  returnResult: mutation('returnResult', 'ReturnResultInput'),
+};
+
+/** A procedure with an e-form case: ONLINE 5 working days, DIRECT 3; two documents to bring, the ID card from the shared database. */
+export function procedureContent(): Record<string, unknown> {
+  return {
+    name: 'Cấp bản sao trích lục hộ tịch (thử nghiệm)', sectorCode: 'TP-HOTICH', levels: ['TINH'], applicantTypes: ['Công dân Việt Nam'],
+    implementingAgencies: ['Sở Tư pháp'], steps: 'Nộp hồ sơ; xử lý; trả kết quả.', conditions: null, onlineMode: 'TOAN_TRINH',
+    publishingDecision: { number: '1872/QĐ-BTP', date: '2020-09-04' },
+    legalBasis: [{ number: '60/2014/QH13', title: 'Luật Hộ tịch', issuer: 'Quốc hội', issuedOn: '2014-11-20', effectiveOn: '2016-01-01' }],
+    results: [{ name: 'Bản sao trích lục', code: 'KQ01', paper: true }],
+    channels: [
+      { channel: 'DIRECT', limit: { value: 3, unit: 'WORKING_DAYS' }, fees: [] },
+      { channel: 'ONLINE', limit: { value: 5, unit: 'WORKING_DAYS' }, fees: [] },
+    ],
+    cases: [{
+      code: 'TH1', name: 'Cấp bản sao trích lục',
+      components: [
+        { code: 'TK', name: 'Tờ khai cấp bản sao trích lục', originals: 1, copies: 0, mandatory: true, fromSharedDatabase: false },
+        { code: 'UQ', name: 'Văn bản ủy quyền', originals: 1, copies: 0, mandatory: true, fromSharedDatabase: false },
+        { code: 'CCCD', name: 'Căn cước', originals: 0, copies: 0, mandatory: true, fromSharedDatabase: true },
+      ],
+      form: {
+        schema: {
+          type: 'object', required: ['hoTen', 'soLuong'],
+          properties: { hoTen: { type: 'string', minLength: 1, maxLength: 100 }, soLuong: { type: 'integer', minimum: 1, maximum: 10 } },
+          additionalProperties: false,
+        },
+        uiSchema: {},
+      },
+    }],
+  };
+}
+
+const hours = (value: number) => ({ value, unit: 'WORKING_HOURS' });
+
+/** Three steps: the officer handles (8 h), the unit leader submits (4 h), the agency leader completes (1 day). */
+export function threeStepProcess(agencyId: string, code: string) {
+  const step = (stepCode: string, name: string, roleKey: string, quota: object, transitions: object[]) => ({ code: stepCode, name, kind: 'TASK', actor: { roleKey }, quota, transitions });
+  return {
+    agencyId, code, name: 'Cấp bản sao trích lục', statutoryLimit: { value: 5, unit: 'WORKING_DAYS' }, startStepCode: 'THU_LY',
+    steps: [
+      step('THU_LY', 'Thụ lý', 'HANDLING_OFFICER', hours(8), [{ action: 'FORWARD', to: ['TRINH'] }, { action: 'REQUEST_SUPPLEMENT', to: [] }]),
+      step('TRINH', 'Trình ký', 'UNIT_LEADER', hours(4), [{ action: 'FORWARD', to: ['KY'] }]),
+      step('KY', 'Ký duyệt', 'AGENCY_LEADER', { value: 1, unit: 'WORKING_DAYS' }, [{ action: 'COMPLETE', to: [] }]),
+    ],
+  };
+}
+
+export interface DossierWorld {
+  t: TestApp;
+  clock: FixedClock;
+  token: (username: string) => Promise<{ token: string }>;
+  agency: (code: string) => string;
+  procedureId: string;
+  /** Moves the clock; sign-ins are renewed (tokens expire on the same clock). */
+  at: (instant: string) => void;
+  gql: <T = any>(username: string | null, query: string, variables?: Record<string, unknown>) => Promise<import('@motcua/server/testing').GraphqlResult<T> & any>;
+  ok: (username: string | null, query: string, variables?: Record<string, unknown>) => Promise<any>;
+}
+
+/** Boots the server with demo data at `start` and installs the procedure, its offering and its process. */
+export async function dossierWorld(clock: FixedClock): Promise<DossierWorld> {
+  const t = await createTestApp({ clock });
+  const tokens = new Map<string, string>();
+  const token = async (username: string) => ({ token: tokens.get(username) ?? tokens.set(username, await t.login(username)).get(username)! });
+  const { agencies } = expectOk(await t.gql('{ agencies(limit: 100) { nodes { id code } } }'));
+  const ids = new Map<string, string>(agencies.nodes.map((a: { id: string; code: string }) => [a.code, a.id]));
+  const agency = (code: string) => ids.get(code)!;
+  const gql = async (username: string | null, query: string, variables: Record<string, unknown> = {}) => t.gql(query, variables, username ? await token(username) : {});
+  const ok = async (username: string | null, query: string, variables: Record<string, unknown> = {}) => expectOk(await gql(username, query, variables), query.slice(0, 60));
+
+  const process = await ok('quantri', 'mutation($input: CreateProcessInput!) { createProcess(input: $input) { process { id } } }', { input: threeStepProcess(agency(JUSTICE), 'TRICH-LUC') });
+  const processId = process.createProcess.process.id;
+  await ok('quantri', 'mutation($input: PublishProcessInput!) { publishProcess(input: $input) { process { id } } }', { input: { id: processId, version: 1 } });
+  const draft = await ok('admin', 'mutation($input: CreateProcedureDraftInput!) { createProcedureDraft(input: $input) { version { id procedureId } } }', {
+    input: { code: PROCEDURE_CODE, ownerAgencyId: agency(JUSTICE), content: procedureContent() },
+  });
+  const { id: versionId, procedureId } = draft.createProcedureDraft.version;
+  await ok('admin', 'mutation($input: PublishProcedureVersionInput!) { publishProcedureVersion(input: $input) { version { id } } }', { input: { versionId, effectiveFrom: '2026-01-01' } });
+  await ok('admin', 'mutation($input: SetProcedureOfferingInput!) { setProcedureOffering(input: $input) { offering { id } } }', {
+    input: {
+      procedureId, agencyId: agency(JUSTICE), receivingUnitIds: [agency(DESK)], workflowDefinitionId: processId,
+      channels: [{ channel: 'DIRECT' }, { channel: 'ONLINE' }],
+    },
+  });
+  return { t, clock, token, agency, procedureId, gql, ok, at: (instant) => { clock.set(new Date(instant)); tokens.clear(); } };
+}
+
+/** A one-page PDF (enough for the type sniffer). */
+export const PDF_BASE64 = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n').toString('base64');
+
+/** The fact kinds published for evaluation, in order. */
+export async function factKinds(t: TestApp, dossierId: string): Promise<string[]> {
+  const em = t.app.orm.em.fork();
+  const rows = await em.getConnection().execute<Array<{ payload: string | Record<string, unknown> }>>(
+    "select payload from kernel_outbox where type = 'evaluation.DossierFactRecorded' order by id",
+  );
+  return rows.map((r) => (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload)).filter((p) => p.dossierId === dossierId).map((p) => p.kind + (p.timeliness ? `:${p.timeliness}` : ''));
+}
+
+/** Asserts a refusal is INVALID_TRANSITION listing the allowed actions. */
+export function expectInvalidTransition(result: any, allowed: string[]): void {
+  const error = expectRefused(result, 'INVALID_TRANSITION');
+  expect(error.extensions.details.allowed).toEqual(allowed);
+}
