@@ -59,7 +59,7 @@ export default function PetitionsPage() {
           {
             title: t('petitions.result'), render: (_, p) => (
               <Space direction="vertical">
-                <Space><Tag color={COLOURS[p.status]}>{t(`petitions.status.${p.status}`)}</Tag>{p.timeliness && <Tag>{p.timeliness}</Tag>}{p.protracted && <Tag color="red">{t('petitions.protracted')}</Tag>}</Space>
+                <Space><Tag color={COLOURS[p.status]}>{t(`petitions.status.${p.status}`)}</Tag>{p.timeliness && <Tag color={p.timeliness === 'LATE' ? 'red' : undefined}>{t(`scorecards.timeliness.${p.timeliness}`)}</Tag>}{p.protracted && <Tag color="red">{t('petitions.protracted')}</Tag>}</Space>
                 {p.answer ?? p.rejectReason}
                 {p.dismissedReason && <Typography.Text type="secondary">{t('petitions.dismissed')}: {p.dismissedReason}</Typography.Text>}
               </Space>
