@@ -157,6 +157,29 @@ describe.skipIf(!BROWSER_READY)('evaluation admin pages in a real browser', () =
     await watched.screenshot('eval-05-score-changed');
   }, 90_000);
 
+  it('the agency admin accepts and answers a petition filed anonymously; the filer sees the answer', async () => {
+    const filed = (await t.gql('mutation($input: FilePetitionInput!) { filePetition(input: $input) { code secret } }', {
+      input: { subject: 'DOSSIER', dossierCode: 'H56.10-LINK-0001', content: 'Xin hỏi thời gian trả kết quả', contactPhone: '0912000001' },
+    })).data.filePetition;
+    const watched = await open('/evaluation/petitions', 'quantri');
+    const { page } = watched;
+    const list = page.getByTestId('petitions');
+    await list.getByText(filed.code).waitFor();
+    await list.getByRole('button', { name: 'Tiếp nhận' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByText('Đã tiếp nhận', { exact: true }).first().click();
+    await list.getByRole('button', { name: 'Trả lời' }).click();
+    await page.getByTestId('petition-text').fill('Kết quả được trả trong ngày làm việc tiếp theo');
+    await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByText('Đã trả lời', { exact: true }).first().click();
+    await list.getByText('Kết quả được trả trong ngày làm việc tiếp theo').waitFor();
+    await watched.screenshot('eval-07-petition-answered');
+    const status = (await t.gql('query($c: String!, $s: String!) { petitionStatus(code: $c, secret: $s) { status answer } }', { c: filed.code, s: filed.secret })).data.petitionStatus;
+    expect(status).toEqual({ status: 'ANSWERED', answer: 'Kết quả được trả trong ngày làm việc tiếp theo' });
+  }, 60_000);
+
   it('the public ranking page renders without signing in', async () => {
     await gqlAs('giamsat', 'mutation($p: String!) { publishEvaluationPeriod(input: { period: $p }) { publication { period } } }', { p: period });
     const watched = await open('/cong-khai/xep-hang');

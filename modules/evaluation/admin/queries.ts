@@ -94,3 +94,22 @@ export const COMPOSITE_BANDS = [
 
 export const percent = (value: number | null | undefined) => (value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)}%`);
 export const number = (value: number | null | undefined, digits = 2) => (value === null || value === undefined ? '—' : value.toFixed(digits));
+
+export type PetitionStatus = 'FILED' | 'ACCEPTED' | 'REJECTED' | 'ANSWERED' | 'CLOSED';
+export interface Petition {
+  id: string; code: string; subject: 'DOSSIER' | 'OFFICER' | 'REGULATION'; status: PetitionStatus; agencyId: string; dossierCode: string | null;
+  regulation: string | null; content: string; contactName: string | null; contactEmail: string | null; contactPhone: string | null; filedAt: string;
+  dueAt: string; timeliness: string | null; protracted: boolean; answer: string | null; rejectReason: string | null; dismissedReason: string | null;
+}
+const PETITION_FIELDS = 'id code subject status agencyId dossierCode regulation content contactName contactEmail contactPhone filedAt dueAt timeliness protracted answer rejectReason dismissedReason';
+export const PETITIONS = gql`query Petitions($status: PetitionStatus) { petitions(status: $status, first: 100) { totalCount nodes { ${PETITION_FIELDS} } } }`;
+export const PETITION_CLOCK = gql`query PetitionClock($id: ID!) { petition(id: $id) { clock { vi en } } }`;
+/** The handling mutations, each taking the petition id and, where the dialog asks for one, its text. */
+export const PETITION_ACTIONS = {
+  accept: gql`mutation AcceptPetition($id: ID!) { acceptPetition(id: $id) { petition { id } } }`,
+  reject: gql`mutation RejectPetition($id: ID!, $text: String!) { rejectPetition(id: $id, reason: $text) { petition { id } } }`,
+  answer: gql`mutation AnswerPetition($id: ID!, $text: String!) { answerPetition(id: $id, answer: $text) { petition { id } } }`,
+  close: gql`mutation ClosePetition($id: ID!) { closePetition(id: $id) { petition { id } } }`,
+  dismiss: gql`mutation DismissComplaint($id: ID!, $text: String!) { dismissComplaint(id: $id, reason: $text) { petition { id } } }`,
+} as const;
+export type PetitionAction = keyof typeof PETITION_ACTIONS;

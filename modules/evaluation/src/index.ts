@@ -1,6 +1,8 @@
 import { defineModule } from '@motcua/kernel/contract';
 import { Dispute } from './disputes/dispute.entity.js';
 import { DisputeResolver } from './disputes/dispute.resolver.js';
+import { Petition } from './petitions/petition.entity.js';
+import { PetitionResolver } from './petitions/petition.resolver.js';
 import { EvaluatedDossier } from './ratings/dossier.entity.js';
 import { Rating } from './ratings/rating.entity.js';
 import { RatingResolver } from './ratings/rating.resolver.js';
@@ -18,13 +20,13 @@ import { evaluationBaseRules, evaluationPermissions } from './shared/permissions
 /**
  * Evaluation: per-dossier sheets (the Decree 61 / Circular 01/2018 questionnaire as versioned
  * configuration), daily aggregates kept from dossier facts, officer/unit/agency scorecards,
- * periodic reviews, the Decision 766 shadow index, and public transparency. Fed only by `DossierFactRecorded`
+ * periodic reviews, the Decision 766 shadow index, citizens' petitions, and public transparency. Fed only by `DossierFactRecorded`
  * events (see contract.ts).
  */
 export default defineModule({
   name: 'evaluation',
-  entities: [EvaluationFact, DailyAggregate, ConfigVersion, IndexRun, IndexIndicator, AgencyPeriod, Publication, Review, Dispute, EvaluatedDossier, Rating],
-  resolvers: [EvaluationResolver, ReviewResolver, DisputeResolver, RatingResolver, ReportResolver],
+  entities: [EvaluationFact, DailyAggregate, ConfigVersion, IndexRun, IndexIndicator, AgencyPeriod, Publication, Review, Dispute, EvaluatedDossier, Rating, Petition],
+  resolvers: [EvaluationResolver, ReviewResolver, DisputeResolver, RatingResolver, ReportResolver, PetitionResolver],
   permissions: evaluationPermissions,
   baseRules: evaluationBaseRules,
   eventHandlers: [dossierFactHandler],

@@ -7,6 +7,7 @@ import { auditEvaluation } from '../shared/audit.js';
 import { configVersion } from '../shared/config.service.js';
 import { parsePeriod } from '../shared/period.js';
 import { type IndicatorResult, type Measures, scoreIndex } from './formulas.js';
+import { petitionCounts } from '../petitions/petition.service.js';
 import { AgencyPeriod, IndexIndicator, IndexRun, Publication } from './index.entity.js';
 import { measuresFromCounters } from './measures.js';
 
@@ -43,8 +44,11 @@ function validMeasures(measures: Record<string, number>): void {
 
 /**
  * Computes and stores the shadow 766 index of an agency for a period: measures from the
- * aggregates, overridden or completed by `supplied` (catalog, sync, petitions… until their
- * modules publish them), scored by the formula table in force on the period's first day.
+ * aggregates, overridden or completed by `supplied` (catalog, sync, payment… until their
+ * modules publish them); when the agency has handled petitions in the period, the petition
+ * measures (`petitions`, `petitionsOnTime`, `petitionsLate`, `petitionsAboutRegulations`) are
+ * counted from them and take precedence over supplied ones. Scored by the formula table in
+ * force on the period's first day.
  * Replaces an earlier run of the same agency and period.
  */
 export async function computeShadowIndex(ctx: RequestContext, agencyId: string, periodCode: string, supplied: Record<string, number>): Promise<StoredIndex> {
@@ -52,7 +56,8 @@ export async function computeShadowIndex(ctx: RequestContext, agencyId: string, 
   const period = parsePeriod(periodCode);
   validMeasures(supplied);
   const table = await configVersion(ctx.em, 'INDEX_766', { day: period.fromDay });
-  const measures: Measures = { ...measuresFromCounters(await sumDaily(ctx.em, period, { agencyId })), ...supplied };
+  const { petitionsProtracted: _notA766Measure, ...petitions } = (await petitionCounts(ctx.em, agencyId, period)) ?? { petitionsProtracted: 0 };
+  const measures: Measures = { ...measuresFromCounters(await sumDaily(ctx.em, period, { agencyId })), ...supplied, ...petitions };
   const result = scoreIndex(table.config, measures);
   const now = ctx.clock.now();
   const previous = await ctx.em.findOne(IndexRun, { agencyId, period: period.code });

@@ -37,6 +37,9 @@ export interface AgencyPeriodFacts {
   onlineLateOrUnresolved: number;
 }
 
+/** Criterion 8's numbers: computed from the agency's petitions when it has any, else the entered period facts. */
+export type PetitionFacts = Pick<AgencyPeriodFacts, 'petitions' | 'petitionsOnTime' | 'petitionsProtracted'>;
+
 const TIME_LEVEL: Record<Timeliness, Level> = { EARLY: 2, ON_TIME: 1, LATE: 0 };
 
 /**
@@ -98,7 +101,7 @@ export function publicationLevel(f: AgencyPeriodFacts): Level {
 }
 
 /** Criterion 8: no petitions or all on time (2), at least 90% on time (1); any protracted one gives 0. */
-export function petitionsLevel(f: AgencyPeriodFacts, p: QuestionnaireParams): Level {
+export function petitionsLevel(f: PetitionFacts, p: QuestionnaireParams): Level {
   if (f.petitionsProtracted > 0) return 0;
   if (f.petitions === 0 || f.petitionsOnTime >= f.petitions) return 2;
   return f.petitionsOnTime / f.petitions >= p.petitionsOnTimeShareFor1 ? 1 : 0;
@@ -111,8 +114,10 @@ export function onlineServiceLevel(f: AgencyPeriodFacts, p: QuestionnaireParams)
   return f.onlineDossierShare >= p.onlineDossierShareFor1 ? 1 : 0;
 }
 
-/** The level of one rule for a dossier and its agency's period. */
-export function levelOf(rule: CriterionRule, e: DossierEvidence, f: AgencyPeriodFacts | null, p: QuestionnaireParams): Level | null {
+/** The level of one rule for a dossier and its agency's period (criterion 8 from `petitions`, which defaults to the period facts). */
+export function levelOf(
+  rule: CriterionRule, e: DossierEvidence, f: AgencyPeriodFacts | null, p: QuestionnaireParams, petitions: PetitionFacts | null = f,
+): Level | null {
   switch (rule) {
     case 'TOTAL_TIME': return totalTimeLevel(e);
     case 'UNIT_TIME': return unitTimeLevel(e);
@@ -121,7 +126,7 @@ export function levelOf(rule: CriterionRule, e: DossierEvidence, f: AgencyPeriod
     case 'ATTITUDE': return attitudeLevel(e);
     case 'ONE_STOP_MODEL': return f && oneStopModelLevel(f, p);
     case 'PUBLICATION': return f && publicationLevel(f);
-    case 'PETITIONS': return f && petitionsLevel(f, p);
+    case 'PETITIONS': return petitions && petitionsLevel(petitions, p);
     case 'ONLINE_SERVICE': return f && onlineServiceLevel(f, p);
   }
 }
@@ -147,14 +152,17 @@ export interface EvaluationSheet {
 
 /**
  * Scores a dossier's sheet: automatic criteria from its evidence, agency-period criteria from
- * the agency's facts (left open when absent). Nothing in it is editable by hand.
+ * the agency's facts (left open when absent), criterion 8 from the counted petitions when
+ * given (they take precedence over the entered facts). Nothing in it is editable by hand.
  *
  * @example
  * scoreSheet(DEFAULT_QUESTIONNAIRE, evidence, agencyFacts) // { total: 14, maxTotal: 18, band: { label: 'Tốt', ... }, ... }
  */
-export function scoreSheet(config: QuestionnaireConfig, evidence: DossierEvidence, agency: AgencyPeriodFacts | null): EvaluationSheet {
+export function scoreSheet(
+  config: QuestionnaireConfig, evidence: DossierEvidence, agency: AgencyPeriodFacts | null, petitions: PetitionFacts | null = null,
+): EvaluationSheet {
   const lines = config.criteria.map((criterion) => {
-    const level = levelOf(criterion.rule, evidence, agency, config.params);
+    const level = levelOf(criterion.rule, evidence, agency, config.params, petitions ?? agency);
     return {
       number: criterion.number, text: criterion.text, rule: criterion.rule, level,
       points: level === null ? null : criterion.points[level], maxPoints: Math.max(...criterion.points),

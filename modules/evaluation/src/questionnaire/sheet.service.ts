@@ -3,7 +3,8 @@ import type { DossierFact } from '../facts/dossier-fact.js';
 import { EvaluationFact } from '../facts/fact.entity.js';
 import { AgencyPeriod } from '../index766/index.entity.js';
 import { configVersion } from '../shared/config.service.js';
-import { quarterOf } from '../shared/period.js';
+import { parsePeriod, quarterOf } from '../shared/period.js';
+import { petitionCounts } from '../petitions/petition.service.js';
 import { readableWhere } from '../scorecards/scorecard.service.js';
 import { type AgencyPeriodFacts, dossierEvidence, type EvaluationSheet, scoreSheet } from './criteria.js';
 
@@ -11,7 +12,10 @@ import { type AgencyPeriodFacts, dossierEvidence, type EvaluationSheet, scoreShe
 export interface DossierSheet extends EvaluationSheet {
   dossierId: string;
   questionnaireVersion: number;
-  /** The agency period whose facts were stamped on criteria 5, 6, 8, 9 (the quarter the dossier was resolved, else received). */
+  /**
+   * The agency period whose facts were stamped on criteria 5, 6, 8, 9 (the quarter the dossier was resolved, else received);
+   * criterion 8 counts the agency's petitions handled in it when there are any.
+   */
   period: string;
 }
 
@@ -35,6 +39,7 @@ export async function readDossierSheet(ctx: RequestContext, dossierId: string): 
   const period = quarterOf(rows.find((row) => row.kind === 'DONE')?.day ?? receivedDay);
   const questionnaire = await configVersion(ctx.em, 'QUESTIONNAIRE', { day: receivedDay });
   const agency = await readOne(ctx.em, AgencyPeriod, { agencyId: facts[0].agencyId, period });
-  const sheet = scoreSheet(questionnaire.config, dossierEvidence(facts), agency ? asJson<AgencyPeriodFacts>(agency.facts) : null);
+  const petitions = await petitionCounts(ctx.em, facts[0].agencyId, parsePeriod(period));
+  const sheet = scoreSheet(questionnaire.config, dossierEvidence(facts), agency ? asJson<AgencyPeriodFacts>(agency.facts) : null, petitions);
   return { ...sheet, dossierId, questionnaireVersion: questionnaire.number, period };
 }

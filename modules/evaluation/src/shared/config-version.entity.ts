@@ -1,7 +1,7 @@
 import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
 /** The kinds of versioned evaluation configuration. */
-export type ConfigKind = 'QUESTIONNAIRE' | 'INDEX_766';
+export type ConfigKind = 'QUESTIONNAIRE' | 'INDEX_766' | 'PETITION_LIMITS';
 
 /**
  * One immutable version of a piece of evaluation configuration (the questionnaire, the 766

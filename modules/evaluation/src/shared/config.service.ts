@@ -3,6 +3,7 @@ import { AppError, asJson, readOne, uuid7 } from '@motcua/kernel/contract';
 import { DEFAULT_766_TABLE } from '../index766/default-table.js';
 import { type IndexFormulaTable, validateFormulaTable } from '../index766/formulas.js';
 import { DEFAULT_QUESTIONNAIRE, type QuestionnaireConfig, validateQuestionnaire } from '../questionnaire/questionnaire.js';
+import { DEFAULT_PETITION_LIMITS, type PetitionLimits, validatePetitionLimits } from '../petitions/limits.js';
 import { type ConfigKind, ConfigVersion } from './config-version.entity.js';
 
 /** The typed configuration of each kind, its validator and its seeded default. */
@@ -11,11 +12,12 @@ interface KindSpec<C> {
   seed: C;
   name: { vi: string; en: string };
 }
-const KINDS: { QUESTIONNAIRE: KindSpec<QuestionnaireConfig>; INDEX_766: KindSpec<IndexFormulaTable> } = {
+const KINDS: { QUESTIONNAIRE: KindSpec<QuestionnaireConfig>; INDEX_766: KindSpec<IndexFormulaTable>; PETITION_LIMITS: KindSpec<PetitionLimits> } = {
   QUESTIONNAIRE: { validate: validateQuestionnaire, seed: DEFAULT_QUESTIONNAIRE, name: { vi: 'phiếu đánh giá', en: 'Questionnaire' } },
   INDEX_766: { validate: validateFormulaTable, seed: DEFAULT_766_TABLE, name: { vi: 'bảng công thức 766', en: '766 formula table' } },
+  PETITION_LIMITS: { validate: validatePetitionLimits, seed: DEFAULT_PETITION_LIMITS, name: { vi: 'thời hạn xử lý phản ánh, kiến nghị', en: 'Petition time limits' } },
 };
-export type ConfigOf<K extends ConfigKind> = K extends 'QUESTIONNAIRE' ? QuestionnaireConfig : IndexFormulaTable;
+export type ConfigOf<K extends ConfigKind> = K extends 'QUESTIONNAIRE' ? QuestionnaireConfig : K extends 'INDEX_766' ? IndexFormulaTable : PetitionLimits;
 
 /** A version as read: its number, first day, change note and configuration. */
 export interface VersionOf<K extends ConfigKind> {

@@ -42,6 +42,12 @@ export const evaluationPermissions: PermissionDefinition[] = [
     builtInRoles: ['RECEPTION_OFFICER'],
   },
   {
+    key: 'petition.handle',
+    label: { vi: 'Tiếp nhận, trả lời phản ánh, kiến nghị gửi cơ quan', en: "Accept, refuse and answer citizens' petitions to the agency" },
+    rule: ({ can, grant }) => can('handle', 'Petition', withinScope(grant.scope, UNIT_FIELDS)),
+    builtInRoles: ['AGENCY_LEADER', 'AGENCY_ADMIN'],
+  },
+  {
     key: 'evaluation.configure',
     label: { vi: 'Thay đổi phiếu đánh giá, bảng công thức 766 (toàn hệ thống)', en: 'Change the questionnaire and the 766 formula table (system-wide)' },
     // Configuration applies to every agency, so only a global grant carries it.
