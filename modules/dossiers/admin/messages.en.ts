@@ -28,6 +28,10 @@ export const en: Messages = {
   },
   dossiers: {
     titles: { list: 'Dossiers', show: 'Dossier' },
+    mySteps: 'Steps waiting for me',
+    step: 'Step',
+    enteredAt: 'Arrived',
+    actOnStep: 'Act',
     menu: 'Dossiers',
     search: 'Dossier code or applicant name',
     dueFrom: 'Due from',

@@ -28,6 +28,10 @@ export const vi: Messages = {
   },
   dossiers: {
     titles: { list: 'Hồ sơ', show: 'Hồ sơ' },
+    mySteps: 'Bước xử lý đang chờ tôi',
+    step: 'Bước',
+    enteredAt: 'Nhận lúc',
+    actOnStep: 'Xử lý',
     menu: 'Hồ sơ',
     search: 'Mã hồ sơ hoặc tên người nộp',
     dueFrom: 'Hạn từ',

@@ -88,3 +88,11 @@ export type OfficeAction = keyof typeof ACTION_MUTATIONS;
 export const OPEN_TASK = gql`query DossierOpenTask($id: ID!) {
   task(id: $id) { id stepName dueAt clockExplanation allowedActions { action to } }
 }`;
+
+/** An open workflow step of a dossier in the caller's inbox. */
+export interface DossierTask { id: string; subjectId: string; subjectType: string; stepName: string; dueAt: string; enteredAt: string; assigneeId: string | null; allowedActions: Array<{ action: string; to: string[] }> }
+
+/** The caller's open steps (assigned, or routed to a role they hold), earliest due first. */
+export const MY_STEPS = gql`query DossierMySteps($view: InboxView!) {
+  inbox(view: $view, limit: 100) { nodes { id subjectId subjectType stepName dueAt enteredAt assigneeId allowedActions { action to } } }
+}`;

@@ -5,6 +5,9 @@ import { useState } from 'react';
 import { useGqlMutation } from '../hooks';
 import { ACTION_MUTATIONS, type DossierDetail, type OfficeAction } from '../queries';
 
+/** A step action of the open workflow task and its target steps. */
+export interface StepChoice { action: string; to: string[] }
+
 /** Which fields each action's small form asks for (the rest only confirm). */
 const FIELDS: Partial<Record<OfficeAction, 'missing' | 'reasons' | 'step' | 'apology' | 'result' | 'return'>> = {
   REQUEST_COMPLETION: 'missing', REQUEST_SUPPLEMENT: 'missing', REFUSE_AT_RECEPTION: 'reasons', STOP_PROCESSING: 'reasons',
@@ -19,13 +22,13 @@ interface Values {
 const lines = (text = '') => text.split('\n').map((line) => line.trim()).filter(Boolean);
 
 /** The mutation input of an action from its form's values. */
-function inputOf(action: OfficeAction, id: string, values: Values, stepActions: Array<{ action: string; to: string[] }>): Record<string, unknown> {
+function inputOf(action: OfficeAction, id: string, values: Values, stepActions: StepChoice[], taskId?: string): Record<string, unknown> {
   switch (FIELDS[action]) {
     case 'missing': return { id, missing: lines(values.missing) };
     case 'reasons': return { id, reasons: lines(values.reasons) };
     case 'step': {
       const step = stepActions.find((s) => s.action === values.action);
-      return { id, action: values.action, comment: values.comment || undefined, to: step && step.to.length > 1 ? step.to.slice(0, 1) : undefined };
+      return { id, taskId, action: values.action, comment: values.comment || undefined, to: step && step.to.length > 1 ? step.to.slice(0, 1) : undefined };
     }
     case 'apology': return { id, reason: values.reason, newDueAt: values.newDueAt?.toISOString() };
     case 'result': return { id, number: values.number, signedOn: new Date().toISOString() };
@@ -34,9 +37,12 @@ function inputOf(action: OfficeAction, id: string, values: Values, stepActions: 
   }
 }
 
-/** A small form for one lifecycle action; calls `onDone` with the dossier as the server returns it. */
-export function ActionDialog({ action, dossier, stepActions, onClose, onDone }: {
-  action: OfficeAction; dossier: DossierDetail; stepActions: Array<{ action: string; to: string[] }>; onClose: () => void; onDone: (next: DossierDetail) => void;
+/**
+ * A small form for one lifecycle action on dossier `dossierId` (`taskId`: the workflow task a step
+ * action is for); calls `onDone` with the dossier as the server returns it.
+ */
+export function ActionDialog({ action, dossierId, applicantName, stepActions, taskId, onClose, onDone }: {
+  action: OfficeAction; dossierId: string; applicantName?: string; stepActions: StepChoice[]; taskId?: string; onClose: () => void; onDone: (next: DossierDetail) => void;
 }) {
   const t = useTranslate();
   const [form] = Form.useForm<Values>();
@@ -46,7 +52,7 @@ export function ActionDialog({ action, dossier, stepActions, onClose, onDone }: 
   const submit = async (values: Values) => {
     setError(undefined);
     try {
-      const data = await run(ACTION_MUTATIONS[action], { input: inputOf(action, dossier.id, values, stepActions) });
+      const data = await run(ACTION_MUTATIONS[action], { input: inputOf(action, dossierId, values, stepActions, taskId) });
       onDone(Object.values(data)[0]!);
     } catch (caught) {
       setError(caught);
@@ -57,7 +63,7 @@ export function ActionDialog({ action, dossier, stepActions, onClose, onDone }: 
     <Modal open title={t(`dossiers.actions.${action}`)} okText={t('dossiers.confirm')} cancelText={t('dossiers.cancel')} confirmLoading={isPending}
       onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ 'data-testid': 'action-ok' } as Record<string, string>} destroyOnClose>
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}
-        initialValues={{ action: stepActions[0]?.action, method: 'AT_DESK', recipient: dossier.applicantName }}>
+        initialValues={{ action: stepActions[0]?.action, method: 'AT_DESK', recipient: applicantName }}>
         {kind === 'missing' && <Form.Item name="missing" label={t('dossiers.form.missing')} rules={required}><Input.TextArea rows={4} data-testid="action-missing" /></Form.Item>}
         {kind === 'reasons' && <Form.Item name="reasons" label={t('dossiers.form.reasons')} rules={required}><Input.TextArea rows={4} data-testid="action-reasons" /></Form.Item>}
         {kind === 'step' && (

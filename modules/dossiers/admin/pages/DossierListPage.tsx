@@ -1,9 +1,10 @@
 import { ErrorAlert } from '@motcua/kernel/admin';
 import { useGo, useTranslate } from '@refinedev/core';
-import { DatePicker, type GetProps, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, DatePicker, type GetProps, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { formatInstant, useGql } from '../hooks';
 import { DOSSIERS, type DossierRow } from '../queries';
+import { MyStepsTable } from './MyStepsTable';
 
 const STATES = ['SUBMITTED', 'NEEDS_COMPLETION', 'RECEIVED', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'FINANCIAL_OBLIGATION', 'RESULT_APPROVED',
   'AWAITING_OFFICER_SIGNATURE', 'AWAITING_AGENCY_SIGNATURE', 'DONE', 'RETURNED', 'STOPPED', 'WITHDRAWN', 'REFUSED_AT_RECEPTION'];
@@ -29,6 +30,7 @@ export default function DossierListPage() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3}>{t('dossiers.titles.list')}</Typography.Title>
+      <Card size="small" title={t('dossiers.mySteps')}><MyStepsTable /></Card>
       <Space wrap>
         <Input.Search allowClear placeholder={t('dossiers.search')} style={{ width: 280 }} onSearch={(value) => { setSearch(value.trim()); setPage(1); }} data-testid="dossier-search" />
         <Select mode="multiple" allowClear placeholder={t('dossiers.fields.state')} style={{ minWidth: 240 }} value={states} onChange={(v) => { setStates(v); setPage(1); }}

@@ -108,7 +108,7 @@ export default function DossierPage() {
         </Card>
       )}
       {open && (
-        <ActionDialog action={open} dossier={dossier} stepActions={stepActions} onClose={() => setOpen(undefined)}
+        <ActionDialog action={open} dossierId={dossier.id} applicantName={dossier.applicantName} stepActions={stepActions} onClose={() => setOpen(undefined)}
           onDone={(next) => { setOpen(undefined); setLatest(next); void refetch(); }} />
       )}
     </Space>
