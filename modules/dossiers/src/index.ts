@@ -7,6 +7,7 @@ import { type PortalConfig, portalConfigFromEnv } from './portal/client.js';
 import { portalSyncJob } from './portal/sync-job.js';
 import { DossierResolver } from './api/dossier.resolver.js';
 import { dossierPermissions } from './api/permissions.js';
+import { seedDossiersDemo } from './seed/demo-seed.js';
 
 /** The tables, the code allocator and the transition recorder: this module's own services, exported for its integration tests (other modules never touch them). */
 export { Dossier, DossierDocument, ProcessLogLine };
@@ -34,6 +35,7 @@ export function createDossiersModule(options: DossiersModuleOptions): ModuleDefi
     permissions: dossierPermissions,
     jobs: [portalSyncJob(options.portal)],
     eventHandlers: [notificationHandler(options.notifications)],
+    seed: seedDossiersDemo,
   });
 }
 
