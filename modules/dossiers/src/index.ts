@@ -53,6 +53,5 @@ export default createDossiersModule({
   portal: portalConfigFromEnv(process.env),
   notifications: { smtp: smtpConfigFromEnv(process.env), trackingUrl: trackingUrlFromEnv(process.env) },
 });
-export { useResultSigners, type ResultSigners } from './api/result-signing.js';
 export { useDocumentScanner, type DocumentScanner } from './api/documents.js';
 export { dossierBlobs } from './store/blobs.js';

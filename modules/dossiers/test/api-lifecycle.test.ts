@@ -27,8 +27,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '@motcua/kernel/contract';
-import { createTestPki, type TestPki } from '@motcua/signature/contract';
-import { dossierBlobs, useResultSigners } from '@motcua/dossiers';
+import { ANY_SIGNER, configureSigning, createTestPki, type TestPki } from '@motcua/signature/contract';
+import { dossierBlobs } from '@motcua/dossiers';
 import { DESK, type DossierWorld, dossierWorld, expectInvalidTransition, expectRefused, factKinds, JUSTICE, PDF_BASE64, PROCEDURE_CODE, Q } from './support/api-app.js';
 
 const clock = new FixedClock(new Date('2026-03-02T01:00:00Z')); // Mon 02/03 08:00
@@ -42,7 +42,13 @@ const utc = (local: string) => new Date(`${local}+07:00`).toISOString();
 beforeAll(async () => {
   w = await dossierWorld(clock);
   pki = await createTestPki();
-  useResultSigners({ officer: () => pki.officer.RSA.signer(), agency: () => pki.organisation.RSA.signer() });
+  // What the signature module's start-up does from SIGNING_* settings: results are signed with these keys.
+  configureSigning({
+    keys: {
+      officer: { signer: pki.officer.RSA.signer(), role: 'OFFICER_PERSONAL', operators: [ANY_SIGNER] },
+      seal: { signer: pki.organisation.RSA.signer(), role: 'AGENCY_SEAL', operators: [ANY_SIGNER] },
+    },
+  });
 }, 120_000);
 afterAll(() => w?.t.close());
 

@@ -195,7 +195,7 @@ export async function signResult(ctx: RequestContext, id: string): Promise<Dossi
   const action = role === 'AGENCY' ? DossierAction.SIGN_AS_AGENCY : DossierAction.SIGN_AS_OFFICER;
   applyTransition(dossier.state as DossierState, { type: action }, await lifecycleContext(ctx, dossier)); // refuse before signing
   const now = ctx.clock.now();
-  const signed = await signResultPdf(await dossierBlobs().get(dossier.resultSha256!), role, { userId: principal.userId, agencyId: dossier.agencyId!, name: principal.fullName }, now);
+  const signed = await signResultPdf(await dossierBlobs().get(dossier.resultSha256!), role, { userId: principal.userId, name: principal.fullName }, now);
   const { sha256 } = await dossierBlobs().put(signed);
   dossier.resultSha256 = sha256;
   dossier.signatures = [...(dossier.signatures ?? []), { role, signerName: principal.fullName, signedAt: now.toISOString(), documentSha256: sha256 }];
