@@ -128,6 +128,10 @@ describe('an online dossier from draft to returned result', () => {
     const done = (await w.ok('giamdoc', Q.sign, { input: { id } })).signDossierResult;
     expect(done).toMatchObject({ state: 'DONE', nationalStatus: 9, timeliness: 'EARLY', finishedAt: '2026-03-06T10:00:00+07:00' });
     expect(done.signatures.map((s: { role: string }) => s.role)).toEqual(['OFFICER', 'AGENCY']);
+    // The result-ready message gets a rating link valid RATING_LINK_DAYS (30) days: expiry 05/04 10:00.
+    const rows = await w.t.app.orm.em.fork().getConnection().execute<Array<{ payload: string | Record<string, any> }>>("select payload from kernel_outbox where type = 'dossiers.Transitioned'");
+    const doneEvent = rows.map((r) => (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload)).find((p) => p.dossierId === id && p.events.includes('DONE'));
+    expect(doneEvent.details.ratingToken).toMatch(new RegExp(`^${id}\\.${Date.parse('2026-04-05T03:00:00Z') / 1000}\\.[\\w-]+$`));
   });
 
   it('the desk returns the result (10); the public tracking view shows the statuses and no names', async () => {
