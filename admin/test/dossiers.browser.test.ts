@@ -7,10 +7,9 @@
  *
  * Set-up through the API (what the catalog and workflow pages already do in their own tests): a
  * published three-step process of Sở Tư pháp and a procedure offered at the provincial desk with
- * it; result signing keys from a test PKI.
+ * it; the signing keys the server configures from its SIGNING_* settings, here from a test PKI.
  */
-import { useResultSigners } from '@motcua/dossiers';
-import { createTestPki } from '@motcua/signature/contract';
+import { ANY_SIGNER, configureSigning, createTestPki } from '@motcua/signature/contract';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DESK, JUSTICE, procedureContent, threeStepProcess } from '../../modules/dossiers/test/support/api-app';
@@ -26,6 +25,7 @@ describe.skipIf(!BROWSER_READY)('dossiers admin pages in a real browser', () => 
   const suite = adminBrowserSuite();
   let code = '';
   let dossierPath = '';
+  let dossierId = '';
 
   async function ok(username: string, query: string, variables: Record<string, unknown>) {
     const result = await suite.app.gql(query, variables, { token: (await demoSession(suite.app, username)).accessToken });
@@ -35,7 +35,12 @@ describe.skipIf(!BROWSER_READY)('dossiers admin pages in a real browser', () => 
 
   beforeAll(async () => {
     const pki = await createTestPki();
-    useResultSigners({ officer: () => pki.officer.RSA.signer(), agency: () => pki.organisation.RSA.signer() });
+    configureSigning({
+      keys: {
+        officer: { signer: pki.officer.RSA.signer(), role: 'OFFICER_PERSONAL', operators: [ANY_SIGNER] },
+        seal: { signer: pki.organisation.RSA.signer(), role: 'AGENCY_SEAL', operators: [ANY_SIGNER] },
+      },
+    });
     const { agencies } = await ok('admin', '{ agencies(limit: 100) { nodes { id code } } }', {});
     const agency = (wanted: string) => agencies.nodes.find((a: { code: string }) => a.code === wanted).id as string;
     const created = await ok('quantri', 'mutation($input: CreateProcessInput!) { createProcess(input: $input) { process { id } } }', { input: threeStepProcess(agency(JUSTICE), 'TRICH-LUC-UI') });
@@ -64,7 +69,9 @@ describe.skipIf(!BROWSER_READY)('dossiers admin pages in a real browser', () => 
   async function stepAs(username: string, stepName: string, stepAction: string) {
     const watched = await suite.openSignedIn(username, '/dossiers');
     const { page } = watched;
-    await page.getByTestId('my-steps').getByRole('row', { name: new RegExp(stepName) }).getByTestId('step-act').click();
+    const row = page.getByTestId('my-steps').locator(`tr[data-dossier="${dossierId}"]`);
+    await row.getByText(stepName).waitFor();
+    await row.getByTestId('step-act').click();
     await page.locator('.ant-modal:visible').waitFor();
     await page.getByTestId('action-step').click();
     await page.locator('.ant-select-dropdown:visible').getByTitle(stepAction).click();
@@ -97,6 +104,7 @@ describe.skipIf(!BROWSER_READY)('dossiers admin pages in a real browser', () => 
     const { dossier } = await ok('tiepnhan', 'query($code: String) { dossier(code: $code) { id state documents { componentCode digitised } } }', { code });
     expect(dossier.state).toBe('RECEIVED');
     expect(dossier.documents).toEqual([{ componentCode: 'TK', digitised: true }, { componentCode: 'UQ', digitised: true }]);
+    dossierId = dossier.id;
     dossierPath = `/dossiers/${dossier.id}`;
   });
 
@@ -143,6 +151,7 @@ describe.skipIf(!BROWSER_READY)('dossiers admin pages in a real browser', () => 
     await page.getByTestId('track-secret').fill(rows[0].tracking_secret);
     await page.getByTestId('track').click();
     await page.getByTestId('tracking').waitFor();
+    expect(await page.getByTestId('track-status').innerText()).toBe('Đã trả kết quả');
     expect(await page.getByTestId('tracking').innerText()).toContain('Cấp bản sao trích lục hộ tịch (thử nghiệm)');
     expect(await page.getByTestId('tracking').innerText()).not.toContain('Nguyễn Thị Hoa');
     await watched.screenshot('dos-04-tracking');

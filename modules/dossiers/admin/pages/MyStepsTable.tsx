@@ -1,7 +1,7 @@
 import { ErrorAlert } from '@motcua/kernel/admin';
 import { useGo, useTranslate } from '@refinedev/core';
 import { Button, Table } from 'antd';
-import { useState } from 'react';
+import { type HTMLAttributes, useState } from 'react';
 import { formatInstant, useGql } from '../hooks';
 import { type DossierTask, MY_STEPS } from '../queries';
 import { ActionDialog } from './ActionDialog';
@@ -23,6 +23,7 @@ export function MyStepsTable() {
     <>
       {(mine.error || role.error) && <ErrorAlert error={mine.error ?? role.error} />}
       <Table<DossierTask> rowKey="id" size="small" loading={mine.isLoading || role.isLoading} dataSource={tasks} pagination={false} data-testid="my-steps"
+        onRow={(task) => ({ 'data-dossier': task.subjectId }) as HTMLAttributes<HTMLElement>}
         columns={[
           { title: t('dossiers.step'), dataIndex: 'stepName' },
           { title: t('dossiers.enteredAt'), render: (_, task) => formatInstant(task.enteredAt) },

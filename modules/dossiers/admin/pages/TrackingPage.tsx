@@ -47,7 +47,7 @@ export default function TrackingPage() {
               <Descriptions.Item label={t('dossiers.fields.finishedAt')}>{formatInstant(found.finishedAt)}</Descriptions.Item>
               <Descriptions.Item label={t('tracking.returnedAt')}>{formatInstant(found.returnedAt)}</Descriptions.Item>
             </Descriptions>
-            <Timeline items={found.timeline.map((entry) => ({ children: `${formatInstant(entry.at)} — ${entry.label}` }))} />
+            <Timeline style={{ marginTop: 24 }} items={found.timeline.map((entry) => ({ children: `${formatInstant(entry.at)} — ${entry.label}` }))} />
           </Card>
         )}
       </Space>
