@@ -18,6 +18,7 @@ export {
   findOffering, validateApplicationForm, type OfferingQuery, type OfferingSnapshot, type CaseSnapshot, type ComponentSnapshot,
 } from './offerings/snapshot.js';
 export { type FormFieldError } from './forms/form.js';
+export { attachWorkflowToUnsetOfferings } from './offerings/attach-workflow.js';
 export { limitWithin, effectiveLimit } from './offerings/limits.js';
 export { PROCEDURE_CODE } from './procedures/code.js';
 /** The sample catalog file (real procedures, exchange format `motcua.catalog/v1`), for seeds and benchmarks. */

@@ -7,6 +7,7 @@ import { type PortalConfig, portalConfigFromEnv } from './portal/client.js';
 import { portalSyncJob } from './portal/sync-job.js';
 import { DossierResolver } from './api/dossier.resolver.js';
 import { dossierPermissions } from './api/permissions.js';
+import { seedDossiersDemo } from './seed/demo-seed.js';
 
 /** The tables, the code allocator and the transition recorder: this module's own services, exported for its integration tests (other modules never touch them). */
 export { Dossier, DossierDocument, ProcessLogLine };
@@ -34,6 +35,7 @@ export function createDossiersModule(options: DossiersModuleOptions): ModuleDefi
     permissions: dossierPermissions,
     jobs: [portalSyncJob(options.portal)],
     eventHandlers: [notificationHandler(options.notifications)],
+    seed: seedDossiersDemo,
   });
 }
 
@@ -43,14 +45,19 @@ export function trackingUrlFromEnv(env: Record<string, string | undefined>): (co
   return (code) => `${base}?ma=${encodeURIComponent(code)}`;
 }
 
+/** The public rating page of a rating token: `PUBLIC_SITE_URL` (default `http://localhost:4000`) + `/admin/danh-gia/<token>`. */
+export function ratingUrlFromEnv(env: Record<string, string | undefined>): (token: string) => string {
+  const site = (env.PUBLIC_SITE_URL ?? 'http://localhost:4000').replace(/\/+$/, '');
+  return (token) => `${site}/admin/danh-gia/${encodeURIComponent(token)}`;
+}
+
 /**
  * Dossiers: the one-stop lifecycle, dossier codes, forms, national-portal sync and notifications,
- * configured from the environment (NATIONAL_PORTAL_URL, SMTP_HOST, PUBLIC_TRACKING_URL; all optional).
+ * configured from the environment (NATIONAL_PORTAL_URL, SMTP_HOST, PUBLIC_TRACKING_URL, PUBLIC_SITE_URL; all optional).
  */
 export default createDossiersModule({
   portal: portalConfigFromEnv(process.env),
-  notifications: { smtp: smtpConfigFromEnv(process.env), trackingUrl: trackingUrlFromEnv(process.env) },
+  notifications: { smtp: smtpConfigFromEnv(process.env), trackingUrl: trackingUrlFromEnv(process.env), ratingUrl: ratingUrlFromEnv(process.env) },
 });
-export { useResultSigners, type ResultSigners } from './api/result-signing.js';
 export { useDocumentScanner, type DocumentScanner } from './api/documents.js';
 export { dossierBlobs } from './store/blobs.js';

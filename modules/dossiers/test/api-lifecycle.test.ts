@@ -27,8 +27,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '@motcua/kernel/contract';
-import { createTestPki, type TestPki } from '@motcua/signature/contract';
-import { dossierBlobs, useResultSigners } from '@motcua/dossiers';
+import { ANY_SIGNER, configureSigning, createTestPki, type TestPki } from '@motcua/signature/contract';
+import { dossierBlobs } from '@motcua/dossiers';
 import { DESK, type DossierWorld, dossierWorld, expectInvalidTransition, expectRefused, factKinds, JUSTICE, PDF_BASE64, PROCEDURE_CODE, Q } from './support/api-app.js';
 
 const clock = new FixedClock(new Date('2026-03-02T01:00:00Z')); // Mon 02/03 08:00
@@ -42,7 +42,13 @@ const utc = (local: string) => new Date(`${local}+07:00`).toISOString();
 beforeAll(async () => {
   w = await dossierWorld(clock);
   pki = await createTestPki();
-  useResultSigners({ officer: () => pki.officer.RSA.signer(), agency: () => pki.organisation.RSA.signer() });
+  // What the signature module's start-up does from SIGNING_* settings: results are signed with these keys.
+  configureSigning({
+    keys: {
+      officer: { signer: pki.officer.RSA.signer(), role: 'OFFICER_PERSONAL', operators: [ANY_SIGNER] },
+      seal: { signer: pki.organisation.RSA.signer(), role: 'AGENCY_SEAL', operators: [ANY_SIGNER] },
+    },
+  });
 }, 120_000);
 afterAll(() => w?.t.close());
 
@@ -75,7 +81,8 @@ describe('an online dossier from draft to returned result', () => {
     w.at(utc('2026-03-02T09:00:00'));
     const received = (await w.ok('tiepnhan', Q.receive, { input: { id } })).receiveDossier;
     expect(received).toMatchObject({
-      state: 'RECEIVED', nationalStatus: 2, code: `${DESK}-260302-0001`, receivedAt: '2026-03-02T09:00:00+07:00',
+      // The demo seed received four dossiers at this desk the same day (0001–0004).
+      state: 'RECEIVED', nationalStatus: 2, code: `${DESK}-260302-0005`, receivedAt: '2026-03-02T09:00:00+07:00',
       dueAt: '2026-03-09T09:00:00+07:00', originalDueAt: '2026-03-09T09:00:00+07:00',
     });
     expect(received.processInstanceId).toBeTruthy();
@@ -121,6 +128,10 @@ describe('an online dossier from draft to returned result', () => {
     const done = (await w.ok('giamdoc', Q.sign, { input: { id } })).signDossierResult;
     expect(done).toMatchObject({ state: 'DONE', nationalStatus: 9, timeliness: 'EARLY', finishedAt: '2026-03-06T10:00:00+07:00' });
     expect(done.signatures.map((s: { role: string }) => s.role)).toEqual(['OFFICER', 'AGENCY']);
+    // The result-ready message gets a rating link valid RATING_LINK_DAYS (30) days: expiry 05/04 10:00.
+    const rows = await w.t.app.orm.em.fork().getConnection().execute<Array<{ payload: string | Record<string, any> }>>("select payload from kernel_outbox where type = 'dossiers.Transitioned'");
+    const doneEvent = rows.map((r) => (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload)).find((p) => p.dossierId === id && p.events.includes('DONE'));
+    expect(doneEvent.details.ratingToken).toMatch(new RegExp(`^${id}\\.${Date.parse('2026-04-05T03:00:00Z') / 1000}\\.[\\w-]+$`));
   });
 
   it('the desk returns the result (10); the public tracking view shows the statuses and no names', async () => {
@@ -150,7 +161,7 @@ describe('the generated PDFs', () => {
     const { dossier } = await w.ok('tiepnhan', Q.dossier, { id });
     const [receipt, supplement] = await Promise.all(dossier.forms.map((f: { sha256: string }) => dossierBlobs().get(f.sha256)));
     const slip = text(receipt);
-    expect(slip).toContain(`${DESK}-260302-0001`);
+    expect(slip).toContain(`${DESK}-260302-0005`);
     expect(slip).toContain('Nguyễn Thị Hoa');
     expect(slip).toContain('09/03/2026');
     expect(text(supplement)).toContain('Bản sao giấy khai sinh');

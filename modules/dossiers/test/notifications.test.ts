@@ -3,6 +3,9 @@ import {
   composeMessage, DossierNotifier, EmailSender, LoggingShortMessageSender, maskPhone, NotificationKind, type NotificationData, portalConfigFromEnv,
   smtpConfigFromEnv, vnDateTime,
 } from '@motcua/dossiers/contract';
+import { randomBytes } from 'node:crypto';
+import { ratingUrlFromEnv } from '@motcua/dossiers';
+import { RATING_LINK_DAYS, signRatingToken, verifyRatingToken } from '@motcua/evaluation/contract';
 import { startSmtp, type TestSmtpServer } from './support/smtp.js';
 
 const COMMON = {
@@ -53,6 +56,20 @@ describe('notifications by e-mail through a real SMTP server', () => {
       expect(String(entry.text)).toMatch(/^[\x20-\x7e]+$/);
     }
     expect(logged[0].text).toContain('Ho so 000.00.06.H56-260302-0007 da duoc tiep nhan');
+  });
+
+  it('the result-ready mail carries the signed rating link <site>/admin/danh-gia/<token>, which the evaluation module accepts', async () => {
+    const secret = randomBytes(32);
+    const dossierId = '0193f2a0-0000-7000-8000-000000000001';
+    const now = new Date('2026-03-06T03:00:00Z');
+    const token = signRatingToken(secret, dossierId, new Date(now.getTime() + RATING_LINK_DAYS * 86_400_000));
+    const ratingUrl = ratingUrlFromEnv({ PUBLIC_SITE_URL: 'https://dichvucong.thanhhoa.gov.vn/' })(token);
+    const before = smtp.mails.length;
+    await new DossierNotifier(mailer, []).notify({ email: 'anh.nguyen@example.vn', phone: null }, { ...COMMON, kind: NotificationKind.RESULT_READY, returnPlace: 'Quầy số 5', ratingUrl });
+    const link = /https:\/\/dichvucong\.thanhhoa\.gov\.vn\/admin\/danh-gia\/(\S+)/.exec(smtp.mails[before].text ?? '');
+    expect(link).not.toBeNull();
+    expect(verifyRatingToken(secret, decodeURIComponent(link![1]), now)).toBe(dossierId);
+    expect(smtp.mails[before].text).toContain('đánh giá mức độ hài lòng');
   });
 
   it('skips channels the applicant has no address for', async () => {

@@ -8,7 +8,7 @@
  * const report = await verifyPdf(pdf, trust, { now: new Date() });
  */
 export { type KeySigner, type SigningContext, KeyObjectSigner, verifySignatureValue } from './signers/key-signer.js';
-export { configureSigning, ANY_SIGNER, type RegisteredKey, type KeyCustody, type TsaDescription } from './signers/registry.js';
+export { configureSigning, keysOperableBy, ANY_SIGNER, type RegisteredKey, type KeyCustody, type TsaDescription } from './signers/registry.js';
 export { RemoteHashSigner, RemoteSigningError, type ConfirmingSigner, type RemoteOutcome, type RemoteHashOptions } from './signers/remote-hash.js';
 export { checkAuditAnchors, anchorAuditHead, type AnchorReport, type AnchorCheck } from './anchor/audit-anchor.js';
 export { signingSettings, SigningConfigurationError, type SigningSettings } from './config/settings.js';

@@ -79,5 +79,8 @@ export {
   StepEntered, StepCompleted, TaskDueSoon, TaskOverdue, TaskEscalated, InstanceCompleted, SubjectActionRequired, SubjectActionKind, type TaskEventBase,
 } from './engine/events.js';
 export { InstanceStatus } from './engine/instance.entity.js';
+export { publishedProcessId } from './engine/definition-run.js';
+/** The demo process seeded with demo data (agency, unit and process codes), for other modules' demo seeds. */
+export { DEMO_PROCESS } from './definitions/demo-process.js';
 export { TaskStatus, EscalationLevel } from './engine/task.entity.js';
 export { sweepEscalations, ESCALATION_JOB } from './engine/escalation.js';

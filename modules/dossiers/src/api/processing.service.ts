@@ -1,4 +1,5 @@
 import { AppError, requirePrincipal, type RequestContext } from '@motcua/kernel/contract';
+import { RATING_LINK_DAYS, signRatingToken } from '@motcua/evaluation/contract';
 import { actOnTask, cancelInstance, InstanceStatus, readInstance, resumeInstance, StepAction } from '@motcua/workflow/contract';
 import type { Dossier } from '../dossier/dossier.entity.js';
 import { DossierAction, FormKind, TransitionFlag } from '../lifecycle/actions.js';
@@ -182,6 +183,10 @@ export async function approveResult(ctx: RequestContext, input: ApproveResultInp
   return dossier;
 }
 
+/** The applicant's signed rating link token, sent with the result-ready message (evaluation module). */
+const ratingTokenOf = (ctx: RequestContext, dossier: Dossier, now: Date) =>
+  signRatingToken(ctx.platform.authSecret, dossier.id, new Date(now.getTime() + RATING_LINK_DAYS * 86_400_000));
+
 /**
  * T17c–d: signs the stored result PDF, first with the officer's key (`dossier.process`), then
  * with the agency's seal (`dossier.supervise`): done (9), the clock stops and judges the dossier.
@@ -195,11 +200,11 @@ export async function signResult(ctx: RequestContext, id: string): Promise<Dossi
   const action = role === 'AGENCY' ? DossierAction.SIGN_AS_AGENCY : DossierAction.SIGN_AS_OFFICER;
   applyTransition(dossier.state as DossierState, { type: action }, await lifecycleContext(ctx, dossier)); // refuse before signing
   const now = ctx.clock.now();
-  const signed = await signResultPdf(await dossierBlobs().get(dossier.resultSha256!), role, { userId: principal.userId, agencyId: dossier.agencyId!, name: principal.fullName }, now);
+  const signed = await signResultPdf(await dossierBlobs().get(dossier.resultSha256!), role, { userId: principal.userId, name: principal.fullName }, now);
   const { sha256 } = await dossierBlobs().put(signed);
   dossier.resultSha256 = sha256;
   dossier.signatures = [...(dossier.signatures ?? []), { role, signerName: principal.fullName, signedAt: now.toISOString(), documentSha256: sha256 }];
-  await act(ctx, dossier, { type: action }, { content: role === 'AGENCY' ? 'Ký số, đóng dấu kết quả' : 'Cán bộ ký số kết quả', details: { documentSha256: sha256 } });
+  await act(ctx, dossier, { type: action }, { content: role === 'AGENCY' ? 'Ký số, đóng dấu kết quả' : 'Cán bộ ký số kết quả', details: { documentSha256: sha256, ...(role === 'AGENCY' ? { ratingToken: ratingTokenOf(ctx, dossier, now) } : {}) } });
   return dossier;
 }
 

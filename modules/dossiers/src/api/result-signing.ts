@@ -1,33 +1,22 @@
 import { AppError } from '@motcua/kernel/contract';
-import { type KeySigner, signPdf } from '@motcua/signature/contract';
+import { keysOperableBy, type RegisteredKey, signPdf } from '@motcua/signature/contract';
 
 /**
- * Who signs dossier results: the officer's personal key, then the agency's seal. The server
- * (or a test) installs it with {@link useResultSigners}; the keys themselves live in the
- * signature module's adapters (PKCS#11, remote hash signing, in-memory for tests).
+ * The server-side key of `role` the signing user may operate, among those the signature module
+ * configured at start-up (`SIGNING_*` settings; the development PKI in development). The module
+ * registers at most one personal key and one seal, so the seal is the agency's seal.
  */
-export interface ResultSigners {
-  /** The personal key of the officer `userId`, or null when they have none. */
-  officer(userId: string): KeySigner | null;
-  /** The seal of the agency `agencyId`, or null. */
-  agency(agencyId: string): KeySigner | null;
-}
-
-let signers: ResultSigners = { officer: () => null, agency: () => null };
+const operableKey = (userId: string, role: RegisteredKey['role']) => keysOperableBy(userId).find(([, key]) => key.role === role)?.[1].signer ?? null;
 
 /**
- * Installs the result signers.
+ * Signs the result PDF with the officer's key or the agency's seal (PAdES B-B) from the
+ * configured keys; refuses when the signing user may operate none.
  *
  * @example
- * useResultSigners({ officer: (id) => (id === officerId ? pki.officer.signer() : null), agency: () => pki.seal.signer() });
+ * const signed = await signResultPdf(pdf, 'OFFICER', { userId, name: 'Trần Văn Bình' }, now);
  */
-export function useResultSigners(next: ResultSigners): void {
-  signers = next;
-}
-
-/** Signs the result PDF with the officer's key or the agency's seal (PAdES B-B); refuses when no key is installed. */
-export async function signResultPdf(pdf: Uint8Array, role: 'OFFICER' | 'AGENCY', who: { userId: string; agencyId: string; name: string }, at: Date): Promise<Uint8Array> {
-  const signer = role === 'OFFICER' ? signers.officer(who.userId) : signers.agency(who.agencyId);
+export async function signResultPdf(pdf: Uint8Array, role: 'OFFICER' | 'AGENCY', who: { userId: string; name: string }, at: Date): Promise<Uint8Array> {
+  const signer = operableKey(who.userId, role === 'OFFICER' ? 'OFFICER_PERSONAL' : 'AGENCY_SEAL');
   if (!signer) {
     throw new AppError('INVALID_TRANSITION', {
       reason: role === 'OFFICER'

@@ -21,7 +21,7 @@ export type NotificationData =
   | (Common & { kind: NotificationKind.RECEIVED; receivedAt: Date; dueAt: Date })
   | (Common & { kind: NotificationKind.SUPPLEMENT_REQUESTED; items: string[] })
   | (Common & { kind: NotificationKind.APOLOGY_ISSUED; reason: string; newDueAt: Date })
-  | (Common & { kind: NotificationKind.RESULT_READY; returnPlace: string });
+  | (Common & { kind: NotificationKind.RESULT_READY; returnPlace: string; /** The signed public rating link (evaluation module), when there is one. */ ratingUrl?: string | null });
 
 /** A composed message: e-mail subject and bodies, and the short text for SMS/Zalo. */
 export interface ComposedMessage {
@@ -64,7 +64,10 @@ function body(data: NotificationData): { subject: string; lines: string[]; short
     case NotificationKind.RESULT_READY:
       return {
         subject: `Đã có kết quả giải quyết hồ sơ ${code}`,
-        lines: [`Hồ sơ "${data.procedureName}" (mã ${code}) đã có kết quả.`, `Mời ông/bà nhận kết quả tại: ${data.returnPlace}.`],
+        lines: [
+          `Hồ sơ "${data.procedureName}" (mã ${code}) đã có kết quả.`, `Mời ông/bà nhận kết quả tại: ${data.returnPlace}.`,
+          ...(data.ratingUrl ? [`Mời ông/bà đánh giá mức độ hài lòng về việc giải quyết hồ sơ: ${data.ratingUrl}`] : []),
+        ],
         short: `Ho so ${code} da co ket qua. Moi nhan tai: ${data.returnPlace}.`,
       };
   }

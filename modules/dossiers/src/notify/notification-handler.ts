@@ -15,6 +15,8 @@ export interface NotificationOptions {
   shortMessages?: ShortMessageSender[];
   /** The public tracking page of a dossier code. */
   trackingUrl: (code: string) => string;
+  /** The public rating page of a rating token (`<site>/admin/danh-gia/<token>`); absent = no rating link. */
+  ratingUrl?: (token: string) => string;
 }
 
 /** Which lifecycle events the applicant is told about. */
@@ -27,8 +29,8 @@ const KIND_OF_EVENT: ReadonlyArray<[DossierEventName, NotificationKind]> = [
 
 const listOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 
-function notificationData(kind: NotificationKind, dossier: Dossier, event: DossierTransitionedPayload, trackingUrl: string): NotificationData {
-  const common = { applicantName: dossier.applicantName, dossierCode: dossier.code!, procedureName: dossier.procedureName, agencyName: dossier.agencyName, trackingUrl };
+function notificationData(kind: NotificationKind, dossier: Dossier, event: DossierTransitionedPayload, options: NotificationOptions): NotificationData {
+  const common = { applicantName: dossier.applicantName, dossierCode: dossier.code!, procedureName: dossier.procedureName, agencyName: dossier.agencyName, trackingUrl: options.trackingUrl(dossier.code!) };
   const dueAt = new Date(event.dueAt ?? event.at);
   switch (kind) {
     case NotificationKind.RECEIVED:
@@ -38,7 +40,10 @@ function notificationData(kind: NotificationKind, dossier: Dossier, event: Dossi
     case NotificationKind.APOLOGY_ISSUED:
       return { ...common, kind, reason: String(event.details.reason ?? ''), newDueAt: dueAt };
     case NotificationKind.RESULT_READY:
-      return { ...common, kind, returnPlace: String(event.details.returnPlace ?? dossier.agencyName) };
+      return {
+        ...common, kind, returnPlace: String(event.details.returnPlace ?? dossier.agencyName),
+        ratingUrl: options.ratingUrl && typeof event.details.ratingToken === 'string' ? options.ratingUrl(event.details.ratingToken) : null,
+      };
   }
 }
 
@@ -57,7 +62,7 @@ export function notificationHandler(options: NotificationOptions): EventHandlerD
       const dossier = await em.findOneOrFail(Dossier, payload.dossierId);
       if (!dossier.code) return;
       const notifier = new DossierNotifier(email, options.shortMessages ?? [new LoggingShortMessageSender('SMS', log)]);
-      const report = await notifier.notify({ email: dossier.applicantEmail, phone: dossier.applicantPhone }, notificationData(kind, dossier, payload, options.trackingUrl(dossier.code)));
+      const report = await notifier.notify({ email: dossier.applicantEmail, phone: dossier.applicantPhone }, notificationData(kind, dossier, payload, options));
       log.info({ dossierId: dossier.id, kind, email: Boolean(report.email), short: report.short.length }, 'applicant notified');
     },
   };

@@ -67,3 +67,14 @@ export function targetsFor(step: ProcessStep, action: StepAction, chosen: readon
   if (offered.length > 1) throw AppError.badInput('to', { vi: `chọn bước tiếp theo: ${offered.join(', ')}`, en: `choose the next step: ${offered.join(', ')}` });
   return offered;
 }
+
+/**
+ * The id of an agency's process with a published version, by code; null when there is none.
+ *
+ * @example
+ * await publishedProcessId(em, { agencyId, processCode: 'DEMO-CTBS' }); // '0193…' or null
+ */
+export async function publishedProcessId(em: EntityManager, ref: { agencyId: string; processCode: string }): Promise<string | null> {
+  const process = await em.findOne(Process, { agencyId: ref.agencyId, code: ref.processCode, publishedVersion: { $ne: null } }, { fields: ['id'] });
+  return process?.id ?? null;
+}
