@@ -6,9 +6,10 @@
  * The dossiers are spread over the demo province's agencies and their units, over the 12 months
  * before `now` (received on working hours, due 3–15 days later), across the lifecycle states with
  * their national status codes (a third still open: received, processing, supplement requested,
- * …; the rest done, returned, refused, withdrawn or stopped, with timeliness). One officer
- * (`officerId`) is the handling officer of `officerShare` of them: the officer list is measured
- * on that officer's inbox-sized slice of the table; the others belong to synthetic officers.
+ * …; the rest done, returned, refused, withdrawn or stopped, with timeliness), 40 % online with
+ * a signed-in citizen owner (`applicant_user_id`). One officer (`officerId`) is the handling
+ * officer of `officerShare` (default 0.5 %, about a year's work at 1,000,000 dossiers) of them: the
+ * officer list is measured on that slice; the others belong to synthetic officers.
  *
  * Example: `await generateDossiers(db, 'sqlite', { count: 1_000_000, seed: 61, officerId, now: Date.now() })`.
  */
@@ -31,7 +32,7 @@ export interface DossierDataSpec {
 const COLUMNS = [
   'id', 'code', 'state', 'national_status', 'channel', 'unit_code', 'agency_code', 'agency_name', 'procedure_code', 'procedure_name',
   'applicant_name', 'applicant_kind', 'submitted_at', 'received_at', 'original_due_at', 'due_at', 'finished_at', 'returned_at',
-  'agency_id', 'agency_path', 'unit_id', 'unit_path', 'procedure_id', 'case_code', 'handler_id', 'officer_id', 'timeliness',
+  'agency_id', 'agency_path', 'unit_id', 'unit_path', 'procedure_id', 'case_code', 'applicant_user_id', 'handler_id', 'officer_id', 'timeliness',
   'tracking_secret', 'search_text', 'created_at', 'version',
 ];
 
@@ -48,6 +49,7 @@ const GIVEN = ['An', 'Bình', 'Châu', 'Dũng', 'Giang', 'Hà', 'Hạnh', 'Hùng
 const PROCEDURES_PER_AGENCY = 30;
 const OFFICERS_PER_UNIT = 8;
 const DAY = 86_400_000;
+const CITIZENS = 200_000;
 
 interface Unit { id: string; path: string; code: string; officers: string[] }
 interface Agency { id: string; path: string; code: string; name: string; units: Unit[]; procedures: Array<{ id: string; code: string; name: string }> }
@@ -94,10 +96,13 @@ function dossierRow(agencies: Agency[], spec: DossierDataSpec, serial: number, n
   const date = new Date(received + 7 * 3_600_000).toISOString();
   const code = `${unit.code}-${date.slice(2, 4)}${date.slice(5, 7)}${date.slice(8, 10)}-${String(serial).padStart(7, '0')}`;
   const refused = state === 'REFUSED_AT_RECEPTION';
+  const online = next() < 0.4;
+  // Online dossiers belong to one of CITIZENS signed-in applicants; desk dossiers to nobody.
+  const applicant = online ? uuid7(Math.floor(next() * CITIZENS)) : null;
   return [
-    uuid7(received), code, state, nationalStatus, next() < 0.4 ? 2 : 1, unit.code, agency.code, agency.name, procedure.code, procedure.name,
+    uuid7(received), code, state, nationalStatus, online ? 2 : 1, unit.code, agency.code, agency.name, procedure.code, procedure.name,
     name, 1, at(received - 3_600_000), at(refused ? null : received), at(refused ? null : due), at(refused ? null : due), at(finishedAt),
-    at(state === 'RETURNED' ? (finishedAt ?? received) + DAY : null), agency.id, agency.path, unit.id, unit.path, procedure.id, 'TH1',
+    at(state === 'RETURNED' ? (finishedAt ?? received) + DAY : null), agency.id, agency.path, unit.id, unit.path, procedure.id, 'TH1', applicant,
     refused ? null : officer, refused ? null : officer, timeliness, serial.toString(36), fold(`${code} ${name}`), at(received - 3_600_000), 1,
   ];
 }
@@ -112,7 +117,7 @@ export async function generateDossiers(db: Db, dialect: Dialect, spec: DossierDa
     const rows: unknown[][] = [];
     for (let serial = start; serial < Math.min(spec.count, start + 20_000); serial++) {
       const row = dossierRow(agencies, spec, serial + 1, next, at);
-      if (row[25] === spec.officerId) officerDossiers++;
+      if (row[26] === spec.officerId) officerDossiers++;
       rows.push(row);
     }
     await db.insert('dossiers_dossier', COLUMNS, rows);
