@@ -24,7 +24,7 @@ const PROCEDURES_PER_AGENCY = 20;
 const FACT_COLUMNS = ['id', 'kind', 'dossier_id', 'agency_id', 'unit_id', 'unit_path', 'officer_id', 'procedure_id', 'day', 'occurred_at', 'fact', 'timeliness'];
 
 /** A small deterministic generator (mulberry32), so runs are comparable. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -38,13 +38,14 @@ function random(seed: number): () => number {
 interface Agency { id: string; units: Array<{ id: string; path: string; officers: string[] }>; procedures: string[] }
 
 /** Rows a database can insert in bulk, and read. */
-interface Db {
+export interface Db {
   all<T>(sql: string): Promise<T[]>;
   insert(table: string, columns: string[], rows: unknown[][]): Promise<void>;
   close(): Promise<void>;
 }
 
-async function openDb(dialect: Dialect, database: string): Promise<Db> {
+/** Opens the bench's database directly: SQLite inserts in one transaction, PostgreSQL in multi-row statements of 1,000 rows. */
+export async function openDb(dialect: Dialect, database: string): Promise<Db> {
   if (dialect === 'sqlite') {
     const { default: Database } = await import('libsql');
     const db = new Database(database);
@@ -65,9 +66,10 @@ async function openDb(dialect: Dialect, database: string): Promise<Db> {
   return {
     all: async <T>(sql: string) => (await client.query(sql)).rows as T[],
     insert: async (table, columns, rows) => {
-      for (let start = 0; start < rows.length; start += 1000) {
+      const batch = Math.max(1, Math.floor(60_000 / columns.length)); // PostgreSQL takes at most 65,535 parameters
+      for (let start = 0; start < rows.length; start += batch) {
         const values: unknown[] = [];
-        const tuples = rows.slice(start, start + 1000).map((row) => `(${row.map((value) => (values.push(value), `$${values.length}`)).join(', ')})`);
+        const tuples = rows.slice(start, start + batch).map((row) => `(${row.map((value) => (values.push(value), `$${values.length}`)).join(', ')})`);
         await client.query(`insert into ${table} (${columns.join(', ')}) values ${tuples.join(', ')}`, values);
       }
     },
@@ -92,7 +94,7 @@ async function agenciesOf(db: Db, next: () => number): Promise<Agency[]> {
   });
 }
 
-const pick = <T>(items: T[], next: () => number): T => items[Math.floor(next() * items.length)];
+export const pick = <T>(items: T[], next: () => number): T => items[Math.floor(next() * items.length)];
 
 /** The facts of one dossier as table rows. */
 function dossierFacts(agency: Agency, next: () => number): unknown[][] {

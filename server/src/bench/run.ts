@@ -28,6 +28,10 @@
  *   BENCH_EVAL_DOSSIERS=1000000  dossiers whose evaluation facts are bulk-inserted for the evaluation bench (0 skips):
  *                          each quarter's full recompute is timed, then the busiest agency's quarter scorecard
  *   BENCH_EVAL_QUERIES=50  sequential scorecard reads for its p50/p95 (target p95 < 300 ms)
+ *   BENCH_RECEPTIONS=500   desk dossiers received through `receiveDossier`, BENCH_CONNECTIONS at a time (receptions/s)
+ *   BENCH_DOSSIERS=1000000 dossiers bulk-inserted by the generator (dossier-data.ts) for the officer list (0 skips the dossiers bench)
+ *   BENCH_DOSSIER_QUERIES=100  sequential officer list reads for its p50/p95 (target p95 < 100 ms)
+ *   BENCH_DOSSIER_SEED=61  the generator's seed (same seed, same dossiers)
  *
  * Exit code: 0 when everything ran, even if a target is missed; 1 when a server fails to start
  * or the two servers' bodies differ structurally.
@@ -38,6 +42,7 @@ import { benchSignatures, formatSignatureTable } from './signature.js';
 import { benchCatalog, formatCatalogTable } from './catalog.js';
 import { benchWorkflow, formatWorkflowTable, type WorkflowTiming } from './workflow.js';
 import { benchEvaluation, type EvaluationTiming } from './evaluation.js';
+import { benchDossiers, DOSSIER_LIST_P95_MS, type DossiersTiming } from './dossiers.js';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -92,6 +97,11 @@ const settings = {
   inboxRequests: Math.max(1, Math.round(numberEnv('BENCH_INBOX_REQUESTS', 200))),
   evalDossiers: Math.round(numberEnv('BENCH_EVAL_DOSSIERS', 1_000_000)),
   evalQueries: Math.max(1, Math.round(numberEnv('BENCH_EVAL_QUERIES', 50))),
+  /** Receptions timed, dossiers generated for the officer list (0 skips the dossiers bench), list reads, generator seed. */
+  receptions: Math.round(numberEnv('BENCH_RECEPTIONS', 500)),
+  dossiers: Math.round(numberEnv('BENCH_DOSSIERS', 1_000_000)),
+  dossierQueries: Math.max(1, Math.round(numberEnv('BENCH_DOSSIER_QUERIES', 100))),
+  dossierSeed: Math.round(numberEnv('BENCH_DOSSIER_SEED', 61)),
 };
 
 /** The evaluation bench's target: p95 of the agency scorecard read. */
@@ -171,6 +181,7 @@ interface DatabaseRun {
   responseBytes?: Partial<Record<QueryKey, number>>;
   bodyChecks?: BodyCheck[];
   evaluation?: EvaluationTiming;
+  dossiers?: DossiersTiming;
   samples: Sample[];
   workflow?: WorkflowTiming[];
 }
@@ -268,6 +279,11 @@ async function benchDatabase(database: Dialect): Promise<DatabaseRun> {
       });
       for (const t of run.workflow) console.log(`  workflow: ${t.operation}: ${t.rps === null ? '' : `${fmt(t.rps, 0)} req/s, `}p50 ${fmt(t.p50Ms, 2)} ms, p95 ${fmt(t.p95Ms, 2)} ms, p99 ${fmt(t.p99Ms, 2)} ms`);
     }
+    if (settings.dossiers > 0) {
+      run.dossiers = await benchDossiers(database, baselineDatabase, ours.url, {
+        receptions: settings.receptions, connections: settings.connections, dossiers: settings.dossiers, queries: settings.dossierQueries, seed: settings.dossierSeed,
+      });
+    }
   } finally {
     // Our server's graceful stop currently waits ~15 s for its forced exit (Apollo's own SIGTERM
     // handler and main.ts both call apollo.stop(); the concurrent call never returns). Give it
@@ -326,6 +342,12 @@ async function main(): Promise<number> {
     const slowest = Math.max(...recompute.map((r) => r.seconds));
     console.log(`\nEvaluation (${run.database}, ${run.evaluation!.dossiers} dossiers, ${facts} facts): agency scorecard p95 ${scorecard.p95Ms.toFixed(1)} ms ` +
       `(target < ${EVALUATION_SCORECARD_P95_MS} ms: ${scorecard.p95Ms < EVALUATION_SCORECARD_P95_MS ? 'met' : 'MISSED'}), full quarter recompute up to ${slowest.toFixed(1)} s`);
+  }
+
+  for (const run of runs.filter((r) => r.dossiers)) {
+    const { receptions, list, dossiers } = run.dossiers!;
+    console.log(`\nDossiers (${run.database}, ${dossiers} dossiers): ${receptions.perSecond.toFixed(1)} receptions/s; officer list p95 ${list.p95Ms.toFixed(1)} ms ` +
+      `(target < ${DOSSIER_LIST_P95_MS} ms: ${list.p95Ms < DOSSIER_LIST_P95_MS ? 'met' : 'MISSED'})`);
   }
 
   const signatures = settings.signatureOps > 0 ? await benchSignatures(settings.signatureOps) : [];

@@ -222,6 +222,7 @@ export class Dossier {
 
   /** The handling officer (thụ lý): who acted on the first workflow step; keeps the processing actions (supplement, apology, result). */
   @Property({ type: 'uuid', nullable: true })
+  @Index()
   handlerId?: string | null;
 
   /** The officer who last acted on a workflow step (lists, the officer filter). */
