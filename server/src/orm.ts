@@ -23,6 +23,9 @@ class SqliteSnapshotFix implements EventSubscriber {
   }
 }
 
+/** How long a SQLite transaction waits for the single connection before it fails. */
+const SQLITE_QUEUE_MS = 180_000;
+
 /** MikroORM options for the configured database; the driver is loaded on demand. */
 export async function ormOptions(database: Config['database'], modules: readonly ModuleDefinition[], log?: Logger): Promise<Options> {
   const postgres = database.dialect === 'postgresql';
@@ -35,7 +38,10 @@ export async function ormOptions(database: Config['database'], modules: readonly
     // libsql's default busy timeout is 0: a read that meets another process's commit (a CLI
     // command, a test's own connection) failed at once with SQLITE_BUSY. Wait up to 5 s, as
     // better-sqlite3 does by default (libsql's `timeout` is in milliseconds).
-    ...(postgres ? {} : { driverOptions: { connection: { timeout: 5_000 } } }),
+    // SQLite has one connection, so transactions queue for it; knex's default 60 s acquire
+    // timeout turned a burst of receptions (200 at one desk, each rendering Mẫu 01) into
+    // internal errors for the last in line. They wait their turn for up to 3 minutes instead.
+    ...(postgres ? {} : { driverOptions: { connection: { timeout: 5_000 }, acquireConnectionTimeout: SQLITE_QUEUE_MS } }),
     entities: modules.flatMap((m) => m.entities),
     subscribers: postgres ? [] : [new SqliteSnapshotFix()],
     extensions: [Migrator],
