@@ -18,6 +18,8 @@ export interface IncomingRequestInfo {
   log: Logger;
   authorization?: string;
   acceptLanguage?: string;
+  /** The client's address as the rate limiter sees it. */
+  clientAddress?: string;
 }
 
 /** `en…` in Accept-Language selects English; Vietnamese otherwise. */
@@ -43,7 +45,7 @@ export function contextFactory({ orm, modules, clock, platform }: ContextFactory
     const log = principal ? request.log.child({ userId: principal.userId }) : request.log;
     return {
       requestId: request.requestId, log, em, principal, ability, clock, platform,
-      lang: languageOf(request.acceptLanguage), loaders: new Loaders(), afterRollback: [],
+      lang: languageOf(request.acceptLanguage), loaders: new Loaders(), afterRollback: [], clientAddress: request.clientAddress,
     };
   };
 }

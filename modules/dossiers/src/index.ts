@@ -8,6 +8,7 @@ import { portalSyncJob } from './portal/sync-job.js';
 import { DossierResolver } from './api/dossier.resolver.js';
 import { dossierPermissions } from './api/permissions.js';
 import { seedDossiersDemo } from './seed/demo-seed.js';
+import { publicSite, publicTrackingBase } from './public-links.js';
 
 /** The tables, the code allocator and the transition recorder: this module's own services, exported for its integration tests (other modules never touch them). */
 export { Dossier, DossierDocument, ProcessLogLine };
@@ -39,15 +40,15 @@ export function createDossiersModule(options: DossiersModuleOptions): ModuleDefi
   });
 }
 
-/** The public tracking page of a dossier: `PUBLIC_TRACKING_URL` (default `http://localhost:4000/tra-cuu`) with `?ma=<code>`. */
+/** The public tracking page of a dossier (see {@link publicTrackingBase}) with `?ma=<code>`. */
 export function trackingUrlFromEnv(env: Record<string, string | undefined>): (code: string) => string {
-  const base = env.PUBLIC_TRACKING_URL ?? 'http://localhost:4000/tra-cuu';
+  const base = publicTrackingBase(env);
   return (code) => `${base}?ma=${encodeURIComponent(code)}`;
 }
 
 /** The public rating page of a rating token: `PUBLIC_SITE_URL` (default `http://localhost:4000`) + `/admin/danh-gia/<token>`. */
 export function ratingUrlFromEnv(env: Record<string, string | undefined>): (token: string) => string {
-  const site = (env.PUBLIC_SITE_URL ?? 'http://localhost:4000').replace(/\/+$/, '');
+  const site = publicSite(env);
   return (token) => `${site}/admin/danh-gia/${encodeURIComponent(token)}`;
 }
 

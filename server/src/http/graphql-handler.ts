@@ -16,7 +16,8 @@ export interface GraphqlHandlerDeps {
   trustProxy?: boolean;
 }
 
-function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+/** The client's address: the first `X-Forwarded-For` hop behind a trusted proxy, else the socket's peer. */
+export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim() : '';
   return forwarded || req.socket.remoteAddress || 'unknown';
 }
@@ -77,7 +78,7 @@ export function graphqlHandler({ apollo, buildContext, maxBodyBytes, publicLimit
     }
     let context: RequestContext;
     try {
-      context = await buildContext({ requestId, log, authorization: req.headers.authorization, acceptLanguage: req.headers['accept-language'] });
+      context = await buildContext({ requestId, log, authorization: req.headers.authorization, acceptLanguage: req.headers['accept-language'], clientAddress: clientAddress(req, trustProxy) });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       log.warn({ code: error.code }, 'request refused: authentication failed');

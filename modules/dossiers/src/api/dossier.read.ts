@@ -58,23 +58,29 @@ export async function readDossier(ctx: RequestContext, key: { id?: string; code?
   return dossier;
 }
 
-/** Lookups allowed per dossier code per minute: slows down guessing a secret. */
-const TRACKING_LIMIT = 20;
+/** Lookups allowed per dossier code per minute: slows down guessing one dossier's secret. */
+const TRACKING_LIMIT_PER_CODE = 20;
+/** Lookups allowed per client address per minute: slows down one client sweeping codes. */
+const TRACKING_LIMIT_PER_CLIENT = 30;
 const attempts = new Map<string, number[]>();
 
-function throttle(code: string, now: number): void {
-  const recent = (attempts.get(code) ?? []).filter((at) => now - at < 60_000);
-  if (recent.length >= TRACKING_LIMIT) throw new AppError('RATE_LIMITED');
-  attempts.set(code, [...recent, now]);
+/** Counts one lookup under `key` in the last minute; RATE_LIMITED beyond `limit`. */
+function throttle(key: string, limit: number, now: number): void {
+  const recent = (attempts.get(key) ?? []).filter((at) => now - at < 60_000);
+  if (recent.length >= limit) throw new AppError('RATE_LIMITED');
+  attempts.set(key, [...recent, now]);
   if (attempts.size > 10_000) attempts.delete(attempts.keys().next().value!);
 }
 
 /**
  * The public view of a dossier (no login): the code and the secret printed on the receipt
- * slip must both match (NOT_FOUND otherwise, without saying which). Rate-limited per code.
+ * slip must both match (NOT_FOUND otherwise, without saying which). Rate-limited per code and
+ * per client address (`RATE_LIMITED`).
  */
 export async function trackDossier(ctx: RequestContext, code: string, secret: string) {
-  throttle(code, ctx.clock.now().getTime());
+  const now = ctx.clock.now().getTime();
+  if (ctx.clientAddress) throttle(`client:${ctx.clientAddress}`, TRACKING_LIMIT_PER_CLIENT, now);
+  throttle(`code:${code}`, TRACKING_LIMIT_PER_CODE, now);
   const dossier = await ctx.em.findOne(Dossier, { code });
   if (!dossier || !dossier.trackingSecret || dossier.trackingSecret !== secret || dossier.nationalStatus == null) throw AppError.notFound(DOSSIER_ENTITY, code);
   const lines = await ctx.em.find(ProcessLogLine, { dossierId: dossier.id }, { orderBy: { at: 'asc', id: 'asc' } });

@@ -2,18 +2,20 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Channel as CatalogChannel } from '@motcua/catalog/contract';
 import { PageArgs, type RequestContext } from '@motcua/kernel/contract';
+import { DateTimeScalar } from '@motcua/workflow/contract';
 import type { Dossier } from '../dossier/dossier.entity.js';
 import { DossierAction } from '../lifecycle/actions.js';
 import {
   ApologyInput, ApproveResultInput, AttachDocumentInput, CreateDossierInput, DossierApologyNode, DossierComponentNode, DossierConnection,
   DossierDocumentNode, DossierFilter, DossierFormNode, DossierIdInput, DossierNode, DossierResultNode, DossierSignatureNode, DossierStepInput,
   DossierSupplementNode, DossierTimelineEntryNode, DossierTrackingNode, MissingItemsInput, ReasonsInput, ReceiveDossierInput, ReturnResultInput,
-  UpdateDossierDraftInput,
+  UpdateDossierDraftInput, GeneratedFileNode,
 } from './dossier.types.js';
 import { catalogChannelOf, dossierView, rawOf, zoned } from './dossier.view.js';
 import * as intake from './intake.service.js';
 import * as processing from './processing.service.js';
 import { listDossiers, readDossier, trackDossier } from './dossier.read.js';
+import { dossierControlSheet, RegisterFormat, trackingBook } from './registers.js';
 
 /**
  * The dossier lifecycle over GraphQL: one mutation per domain action, each in the mutation's
@@ -33,6 +35,21 @@ export class DossierResolver {
   @Query(() => DossierNode, { description: 'One dossier by id or by code (e.g. `000.01.02.H56-261126-0001`). Example: `dossier(code: "…") { state dueAt allowedActions timeline { at content } }`.' })
   async dossier(@Arg('id', () => ID, { nullable: true }) id: string | undefined, @Arg('code', () => String, { nullable: true }) code: string | undefined, @Ctx() ctx: RequestContext): Promise<Dossier> {
     return zoned(await readDossier(ctx, { id, code }));
+  }
+
+  @Query(() => GeneratedFileNode, { description: 'Mẫu 06, the processing control sheet of a received dossier the caller may read (PDF; early/on-time/late per hand-over). Example: `dossierControlSheet(id: "…") { fileName contentBase64 }`.' })
+  async dossierControlSheet(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<GeneratedFileNode> {
+    return dossierControlSheet(ctx, id);
+  }
+
+  @Query(() => GeneratedFileNode, {
+    description: 'Mẫu 07, the tracking book of dossiers a unit received in [from, to) that the caller may read, as PDF or Excel. Example: `trackingBook(unitId: "…", from: "2026-03-01T00:00:00+07:00", to: "2026-04-01T00:00:00+07:00", format: XLSX) { fileName contentBase64 }`.',
+  })
+  async trackingBook(
+    @Arg('unitId', () => ID) unitId: string, @Arg('from', () => DateTimeScalar) from: Date, @Arg('to', () => DateTimeScalar) to: Date,
+    @Arg('format', () => RegisterFormat, { defaultValue: RegisterFormat.PDF }) format: RegisterFormat, @Ctx() ctx: RequestContext,
+  ): Promise<GeneratedFileNode> {
+    return trackingBook(ctx, { unitId, from, to, format });
   }
 
   @Query(() => DossierTrackingNode, {

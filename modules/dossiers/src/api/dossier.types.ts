@@ -5,9 +5,11 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DossierAction, ReturnMethod } from '../lifecycle/actions.js';
 import { DossierState } from '../lifecycle/states.js';
+import { RegisterFormat } from './registers.js';
 
 registerEnumType(DossierState, { name: 'DossierState', description: 'Internal lifecycle state of a dossier (one-stop-domain §5.2); each maps to one national status 1–10.' });
 registerEnumType(DossierAction, { name: 'DossierAction', description: 'A lifecycle action (one mutation each); `allowedActions` lists those possible now.' });
+registerEnumType(RegisterFormat, { name: 'RegisterFormat', description: 'File format of a register export: PDF, or Excel (XLSX).' });
 registerEnumType(ReturnMethod, { name: 'ReturnMethod', description: 'How the result reaches the applicant: at the desk, by post, online.' });
 
 @ObjectType('DossierDocument', { description: 'A document attached for one component: a content-addressed blob (SHA-256).' })
@@ -252,4 +254,11 @@ export class ReturnResultInput {
 @InputType({ description: 'A dossier action without input.' })
 export class DossierIdInput {
   @Field(() => ID) id!: string;
+}
+
+@ObjectType('GeneratedFile', { description: 'A generated form or register for download: file name, media type and base64 content.' })
+export class GeneratedFileNode {
+  @Field() fileName!: string;
+  @Field() mediaType!: string;
+  @Field() contentBase64!: string;
 }

@@ -19,6 +19,7 @@ import type { ApplicantInput, AttachDocumentInput, CreateDossierInput, MissingIt
 import { issueForm, formCommon } from './forms.js';
 import { act, clockKeyOf, dossierOrFail, lifecycleContext, recordFact, SUBJECT_TYPE } from './lifecycle.service.js';
 import { assertOwnerOrDesk, assertReception } from './access.js';
+import { publicTrackingBase } from '../public-links.js';
 
 /** Calendar of dossier clocks: `DOSSIER_CALENDAR` (id or code), default the national `VN-GOV`. */
 const CALENDAR = process.env.DOSSIER_CALENDAR ?? 'VN-GOV';
@@ -193,7 +194,7 @@ export async function receive(ctx: RequestContext, input: ReceiveDossierInput): 
 
 /** The public tracking link printed as a QR code on Mẫu 01 (`PUBLIC_TRACKING_URL`). */
 function trackingLink(dossier: Dossier): string {
-  const base = process.env.PUBLIC_TRACKING_URL ?? 'http://localhost:4000/tra-cuu';
+  const base = publicTrackingBase(process.env);
   return `${base}?ma=${encodeURIComponent(dossier.code!)}&k=${dossier.trackingSecret}`;
 }
 

@@ -69,6 +69,11 @@ export interface RequestContext {
   loaders: Loaders;
   platform: PlatformSettings;
   /**
+   * The caller's network address (the first `X-Forwarded-For` hop behind a trusted proxy), for
+   * per-client limits on public queries; absent outside HTTP requests (jobs, seeds).
+   */
+  clientAddress?: string;
+  /**
    * Work to do after a mutation's transaction rolled back, in a transaction of its own,
    * for the few records that must survive a failed mutation (e.g. counting failed logins
    * towards the lock-out). Rarely needed: everything else rolls back.
