@@ -1,24 +1,13 @@
-import { type BaseRecord, useCustom, useCustomMutation } from '@refinedev/core';
-import { type DocumentNode, print } from 'graphql';
-import { useMemo } from 'react';
+import { useGqlMutation, useGqlQuery } from '@motcua/kernel/admin';
+import type { BaseRecord } from '@refinedev/core';
+import type { DocumentNode } from 'graphql';
 
-/** A GraphQL query through Refine's data provider (cached per document and variables). */
+/** A GraphQL query of this plugin (see `useGqlQuery`). */
 export function useGql<T extends BaseRecord>(document: DocumentNode, variables: Record<string, unknown>, enabled = true) {
-  const text = useMemo(() => print(document), [document]);
-  const { query } = useCustom<T>({
-    url: '', method: 'get', meta: { gqlQuery: document, gqlVariables: variables },
-    queryOptions: { enabled, queryKey: ['dossiers', text, variables] },
-  });
-  return { data: query.data?.data as unknown as T | undefined, isLoading: query.isLoading, error: query.error, refetch: () => query.refetch() };
+  return useGqlQuery<T>('dossiers', document, variables, enabled);
 }
 
-/** A GraphQL mutation (no toast: the pages show errors themselves). */
-export function useGqlMutation<T extends BaseRecord = BaseRecord>() {
-  const { mutateAsync, mutation } = useCustomMutation<T>();
-  const run = async (document: DocumentNode, variables: Record<string, unknown>) =>
-    (await mutateAsync({ url: '', method: 'post', values: variables, meta: { gqlMutation: document }, successNotification: false, errorNotification: false })).data as T;
-  return { run, isPending: mutation.isPending };
-}
+export { useGqlMutation };
 
 /** `26/11/2026 09:00` in the instant's own offset (the API sends `+07:00`). */
 export function formatInstant(value: string | null | undefined): string {

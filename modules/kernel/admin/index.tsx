@@ -13,5 +13,6 @@ export {
 } from './i18n';
 export { ALL_PERMISSIONS, EVERYWHERE, grantsAllow, useCan, useGrants, type Grant, type UnitRef } from './permissions';
 export { ErrorAlert } from './ErrorAlert';
+export { useGqlMutation, useGqlQuery } from './graphql-hooks';
 export { StaleVersionAlert } from './StaleVersionAlert';
 export { foldVietnamese, matchesSearch } from './text';
