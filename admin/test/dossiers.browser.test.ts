@@ -10,9 +10,10 @@
  * it; the signing keys the server configures from its SIGNING_* settings, here from a test PKI.
  */
 import { ANY_SIGNER, configureSigning, createTestPki } from '@motcua/signature/contract';
+import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DESK, JUSTICE, procedureContent, threeStepProcess } from '../../modules/dossiers/test/support/api-app';
+import { DESK, JUSTICE, procedureContent, threeStepProcess } from '@motcua/dossiers/contract';
 import { adminBrowserSuite, CHROMIUM, demoSession } from './browser';
 
 const BROWSER_READY = Boolean(CHROMIUM) || Boolean(process.env.CI);
@@ -101,6 +102,12 @@ describe.skipIf(!BROWSER_READY)('dossiers admin pages in a real browser', () => 
     expect(code).toMatch(new RegExp(`^${DESK.replace(/\./g, '\\.')}-\\d{6}-\\d{4}$`));
     expect(await page.getByTestId('receipt-form').innerText()).toContain('Mẫu 01');
     await watched.screenshot('dos-01-receipt');
+    // Print: the slip downloads as issued, with the code and the applicant's name as typed.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('form-download').click()]);
+    expect(download.suggestedFilename()).toBe(`mau-01-${code}.pdf`);
+    const slip = execFileSync('pdftotext', ['-enc', 'UTF-8', await download.path(), '-'], { encoding: 'utf8' }).normalize('NFC');
+    expect(slip).toContain(code);
+    expect(slip).toContain('Nguyễn Thị Hoa');
     const { dossier } = await ok('tiepnhan', 'query($code: String) { dossier(code: $code) { id state documents { componentCode digitised } } }', { code });
     expect(dossier.state).toBe('RECEIVED');
     expect(dossier.documents).toEqual([{ componentCode: 'TK', digitised: true }, { componentCode: 'UQ', digitised: true }]);

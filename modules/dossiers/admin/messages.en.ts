@@ -25,6 +25,7 @@ export const en: Messages = {
     received: 'Dossier received — receipt and appointment slip',
     open: 'Open the dossier',
     next: 'Receive another dossier',
+    download: 'Download to print',
   },
   dossiers: {
     titles: { list: 'Dossiers', show: 'Dossier' },

@@ -25,6 +25,7 @@ export const vi: Messages = {
     received: 'Đã tiếp nhận hồ sơ — Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
     open: 'Mở hồ sơ',
     next: 'Tiếp nhận hồ sơ khác',
+    download: 'Tải về để in',
   },
   dossiers: {
     titles: { list: 'Hồ sơ', show: 'Hồ sơ' },

@@ -54,6 +54,9 @@ export const AGENCY_TREE = gql`query DossierAgencyTree { agencyTree { id name ch
 
 export const RECEIVE = gql`mutation DossierReceive($input: ReceiveDossierInput!) { receiveDossier(input: $input) { ${DETAIL} } }`;
 
+/** A form issued for a dossier (e.g. Mẫu 01), as stored. */
+export const DOSSIER_FORM = gql`query DossierForm($id: ID!, $sha256: String!) { dossierForm(id: $id, sha256: $sha256) { fileName mediaType contentBase64 } }`;
+
 export const TRACK = gql`query DossierTrack($code: String!, $secret: String!) {
   trackDossier(code: $code, secret: $secret) {
     code statusLabel nationalStatus procedureName agencyName receivedAt expectedReturnAt finishedAt returnedAt timeline { at label nationalStatus }

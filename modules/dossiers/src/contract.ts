@@ -40,3 +40,6 @@ export { DossierNotifier, type Recipient, type NotificationReport } from './noti
 export { DossierTransitioned, type DossierTransitionedPayload } from './events.js';
 export { type Milestones, milestonesAfter } from './dossier/milestones.js';
 export { publicTracking, type PublicTracking, type TrackedDossier, type TrackedLogLine } from './tracking/public-view.js';
+
+/** Test fixtures on the demo province (a procedure with an e-form case, a three-step process), for tests outside the module. */
+export { DESK, JUSTICE, JUSTICE_UNIT, PROCEDURE_CODE, procedureContent, threeStepProcess } from './testing/fixtures.js';

@@ -68,6 +68,28 @@ describe('Mẫu 06 control sheet', () => {
   });
 });
 
+describe('issued forms', () => {
+  const FORMS = 'query($id: ID!) { dossier(id: $id) { forms { kind number sha256 } } }';
+  const FORM = 'query($id: ID!, $sha256: String!) { dossierForm(id: $id, sha256: $sha256) { fileName mediaType contentBase64 } }';
+
+  it('the desk prints Mẫu 01 as issued at receipt: the code, the applicant and the due date', async () => {
+    const { forms } = (await w.ok('tiepnhan', FORMS, { id })).dossier;
+    const receipt = forms.find((form: { kind: string }) => form.kind === 'RECEIPT');
+    const file = (await w.ok('tiepnhan', FORM, { id, sha256: receipt.sha256 })).dossierForm;
+    expect(file).toMatchObject({ mediaType: 'application/pdf', fileName: `mau-01-${code}.pdf` });
+    const text = pdfText(file.contentBase64);
+    expect(text).toContain(code);
+    expect(text).toContain('Đặng Thị Ngọc Ánh');
+    expect(text).toContain('05/03/2026'); // DIRECT: 3 working days from Monday 09:00
+  });
+
+  it('gives nothing for a hash that is not one of the dossier\'s forms, nor to a stranger', async () => {
+    expectRefused(await w.gql('tiepnhan', FORM, { id, sha256: '0'.repeat(64) }), 'NOT_FOUND');
+    const { forms } = (await w.ok('tiepnhan', FORMS, { id })).dossier;
+    expectRefused(await w.gql('congdan', FORM, { id, sha256: forms[0].sha256 }), 'FORBIDDEN');
+  });
+});
+
 describe('Mẫu 07 tracking book', () => {
   it('as PDF lists the dossiers the desk received in the period', async () => {
     const book = (await w.ok('tiepnhan', BOOK, { unitId: w.agency(DESK), ...MARCH, format: 'PDF' })).trackingBook;

@@ -3,6 +3,7 @@ import { useGo, useTranslate } from '@refinedev/core';
 import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { formatInstant, useGql, useGqlMutation } from '../hooks';
+import { FormDownload } from './FormDownload';
 import { AGENCY_TREE, type DossierDetail, PROCEDURE_CASES, PROCEDURE_SEARCH, RECEIVE } from '../queries';
 
 interface Component { code: string; name: string; originals: number; copies: number; mandatory: boolean; fromSharedDatabase: boolean }
@@ -79,7 +80,12 @@ export default function ReceptionPage() {
           <Descriptions.Item label={t('dossiers.fields.receivedAt')}>{formatInstant(received.receivedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('dossiers.fields.dueAt')}>{formatInstant(received.dueAt)}</Descriptions.Item>
           <Descriptions.Item label={t('dossiers.forms')}>
-            {received.forms.map((f) => <div key={f.sha256} data-testid="receipt-form">{f.number} · {f.kind} · <Typography.Text code>{f.sha256.slice(0, 16)}</Typography.Text></div>)}
+            {received.forms.map((f) => (
+              <div key={f.sha256} data-testid="receipt-form">
+                {f.number} · {f.kind} · <Typography.Text code>{f.sha256.slice(0, 16)}</Typography.Text>{' '}
+                <FormDownload dossierId={received.id} sha256={f.sha256} />
+              </div>
+            ))}
           </Descriptions.Item>
         </Descriptions>
         <Space style={{ marginTop: 16 }}>

@@ -15,7 +15,7 @@ import { catalogChannelOf, dossierView, rawOf, zoned } from './dossier.view.js';
 import * as intake from './intake.service.js';
 import * as processing from './processing.service.js';
 import { listDossiers, readDossier, trackDossier } from './dossier.read.js';
-import { dossierControlSheet, RegisterFormat, trackingBook } from './registers.js';
+import { dossierControlSheet, dossierForm, RegisterFormat, trackingBook } from './registers.js';
 
 /**
  * The dossier lifecycle over GraphQL: one mutation per domain action, each in the mutation's
@@ -40,6 +40,11 @@ export class DossierResolver {
   @Query(() => GeneratedFileNode, { description: 'Mẫu 06, the processing control sheet of a received dossier the caller may read (PDF; early/on-time/late per hand-over). Example: `dossierControlSheet(id: "…") { fileName contentBase64 }`.' })
   async dossierControlSheet(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<GeneratedFileNode> {
     return dossierControlSheet(ctx, id);
+  }
+
+  @Query(() => GeneratedFileNode, { description: 'A form issued for a dossier the caller may read (e.g. Mẫu 01, the receipt and appointment slip), as stored when issued; `sha256` is one of `dossier.forms`. Example: `dossierForm(id: "…", sha256: "…") { fileName contentBase64 }`.' })
+  async dossierForm(@Arg('id', () => ID) id: string, @Arg('sha256', () => String) sha256: string, @Ctx() ctx: RequestContext): Promise<GeneratedFileNode> {
+    return dossierForm(ctx, id, sha256);
   }
 
   @Query(() => GeneratedFileNode, {

@@ -8,6 +8,7 @@ import { vnDate } from '../forms/vietnamese-time.js';
 import { FormKind } from '../lifecycle/actions.js';
 import { readDossier } from './dossier.read.js';
 import { formCommon } from './forms.js';
+import { dossierBlobs } from '../store/blobs.js';
 
 /** A generated file for download. */
 export interface GeneratedFile {
@@ -46,6 +47,19 @@ export async function dossierControlSheet(ctx: RequestContext, id: string): Prom
   }));
   const { pdf } = await renderForm({ ...formCommon(ctx, dossier), dossierCode: dossier.code, kind: FormKind.CONTROL_SHEET, receivedAt: dossier.receivedAt, dueAt: dossier.dueAt, handovers });
   return fileOf(`phieu-kiem-soat-${safeName(dossier.code)}.pdf`, PDF_TYPE, pdf);
+}
+
+/**
+ * A form issued for a dossier the caller may read (Mẫu 01 receipt, supplement request, …), as
+ * stored when it was issued: `sha256` is one of the dossier's `forms`. For printing at the desk
+ * and for the applicant's copy.
+ */
+export async function dossierForm(ctx: RequestContext, id: string, sha256: string): Promise<GeneratedFile> {
+  const dossier = await readDossier(ctx, { id });
+  const form = dossier.forms?.find((issued) => issued.sha256 === sha256);
+  if (!form) throw AppError.notFound({ vi: 'biểu mẫu của hồ sơ', en: 'dossier form' }, sha256);
+  const pdf = await dossierBlobs().get(sha256);
+  return fileOf(`mau-${form.number.replace(/\D/g, '')}-${safeName(dossier.code ?? dossier.id)}.pdf`, PDF_TYPE, pdf);
 }
 
 /**
