@@ -4,7 +4,11 @@
  * transaction, then the outbox delivers them).
  */
 import { type Clock, FixedClock, uuid7 } from '@motcua/kernel/contract';
+import identity from '@motcua/identity';
+import kernel from '@motcua/kernel';
 import { createTestApp, expectOk, type TestApp } from '@motcua/server/testing';
+import workflow from '@motcua/workflow';
+import evaluation from '../src/index.js';
 import { type DossierFact, recordDossierFact } from '../src/contract.js';
 
 export { expectOk };
@@ -29,7 +33,8 @@ export interface EvaluationApp {
 /** A demo app on a fixed clock with the ids tests need. */
 export async function startEvaluationApp(now = '2026-11-26T09:00:00+07:00'): Promise<EvaluationApp> {
   const clock = new FixedClock(new Date(now));
-  const t = await createTestApp({ clock });
+  // Only the modules under test: the dossiers module's demo data would add facts to the scores.
+  const t = await createTestApp({ clock, modules: [kernel, identity, workflow, evaluation] });
   const { agencies } = expectOk(await t.gql('{ agencies(limit: 100) { nodes { id code } } }'));
   const byCode = new Map<string, string>(agencies.nodes.map((a: { id: string; code: string }) => [a.code, a.id]));
   const agency = Object.fromEntries(Object.entries(CODES).map(([key, code]) => [key, byCode.get(code)!])) as EvaluationApp['agency'];

@@ -4,7 +4,10 @@
  * handling officer who asks two opinions in parallel, a join, the unit leader's review and the
  * director's signature).
  */
+import identity from '@motcua/identity';
+import kernel from '@motcua/kernel';
 import { createTestApp, type TestApp } from '@motcua/server/testing';
+import workflow from '../src/index.js';
 import type { Clock } from '@motcua/kernel/contract';
 import { expectOk } from './support.js';
 import { demoSteps } from '../src/definitions/demo-process.js';
@@ -49,7 +52,8 @@ export interface DemoApp {
 
 /** A demo app with the ids of the demo agencies and accounts, and cached sign-ins. */
 export async function demoApp(clock: Clock): Promise<DemoApp> {
-  const t = await createTestApp({ clock });
+  // Only the modules under test: other modules' demo data (e.g. demo dossiers) would add tasks.
+  const t = await createTestApp({ clock, modules: [kernel, identity, workflow] });
   const admin = await t.login('admin');
   const { agencies } = expectOk(await t.gql('{ agencies(limit: 100) { nodes { id code } } }'));
   const { staff } = expectOk(await t.gql('{ staff(limit: 100) { nodes { id username } } }', {}, { token: admin }));
