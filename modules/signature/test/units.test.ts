@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { ecdsaRawToDer } from '../src/pki/der.js';
 import { sampleResultPdf } from '../src/pdf/sample.js';
 import { signPdf } from '../src/sign/sign-pdf.js';
+import type { KeySigner } from '../src/signers/key-signer.js';
 import { findSignatures, parsePdfDate } from '../src/verify/pdf-signatures.js';
 import { overallIndication } from '../src/verify/report.js';
 import { verifyPdf } from '../src/verify/verifier.js';
@@ -43,6 +44,25 @@ describe('malformed signatures', () => {
     const moved = text.replace(`[0 ${b} `, `[0 ${String(b - 10).padStart(String(b).length, '0')} `);
     const report = await verifyPdf(new Uint8Array(Buffer.from(moved, 'latin1')), { anchors: [pki.root.certificate], crls: [], version: 't' }, { now: new Date() });
     expect([report.overall, report.signatures[0]!.subIndication]).toEqual(['TOTAL_FAILED', 'FORMAT_FAILURE']);
+  });
+
+  test('a CMS that itself ends in a zero byte is read whole, not mistaken for /Contents padding', async () => {
+    const pki = await testPki();
+    const ec = pki.officer.EC.signer();
+    const endingInZero: KeySigner = {
+      algorithm: ec.algorithm, certificate: () => ec.certificate(), chain: () => ec.chain(),
+      async sign(tbs, context) {
+        for (;;) {
+          const value = await ec.sign(tbs, context);
+          if (value.at(-1) === 0) return value;
+        }
+      },
+    };
+    const signed = await signPdf(await sampleResultPdf({ number: '1', date: '2' }), endingInZero, { fieldName: 'A', claimedTime: new Date(), level: 'B_B' });
+    const [signature] = findSignatures(signed);
+    expect(signature!.cms.at(-1)).toBe(0);
+    const report = await verifyPdf(signed, { anchors: [pki.root.certificate], crls: [], version: 't' }, { now: new Date() });
+    expect(report.overall).toBe('TOTAL_PASSED');
   });
 
   test('an unsigned PDF has no signature and is INDETERMINATE', async () => {

@@ -46,8 +46,24 @@ function byteRangeProblems(pdf: Uint8Array, [a, b, c, d]: number[], text: string
 }
 
 function cmsFrom(hole: string): Uint8Array {
-  const hex = hole.slice(1, -1).replace(/(00)+$/, '');
-  return new Uint8Array(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex'));
+  const bytes = new Uint8Array(Buffer.from(hole.slice(1, -1), 'hex'));
+  return bytes.subarray(0, derLength(bytes) ?? bytes.length);
+}
+
+/**
+ * The length of the DER element at the start of `bytes` (header included), or undefined when the
+ * header is not a definite length. The padding cannot simply be trimmed as trailing zeros: a CMS
+ * may itself end in a zero byte (one signature value in 256 does).
+ */
+function derLength(bytes: Uint8Array): number | undefined {
+  const first = bytes[1];
+  if (first === undefined) return undefined;
+  if (first < 0x80) return 2 + first;
+  const count = first & 0x7f;
+  if (count === 0 || count > 4 || bytes.length < 2 + count) return undefined;
+  let length = 0;
+  for (let i = 0; i < count; i++) length = length * 256 + bytes[2 + i]!;
+  return 2 + count + length;
 }
 
 /**
