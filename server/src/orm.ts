@@ -26,6 +26,19 @@ class SqliteSnapshotFix implements EventSubscriber {
 /** How long a SQLite transaction waits for the single connection before it fails. */
 const SQLITE_QUEUE_MS = 180_000;
 
+/**
+ * SQLite's page cache for the connection, in KiB. SQLite's default (2 MB) is too small to keep a
+ * busy list's pages between requests: at 1,000,000 dossiers the officer list spent more time in
+ * read() system calls than in SQLite itself.
+ */
+const SQLITE_CACHE_KIB = 65_536;
+
+/** Knex pool hook: sets the page cache on each new SQLite connection (libsql `Database`). */
+function sizeSqliteCache(connection: { exec(sql: string): void }, done: (error: Error | null, connection: unknown) => void): void {
+  connection.exec(`pragma cache_size = -${SQLITE_CACHE_KIB}`);
+  done(null, connection);
+}
+
 /** MikroORM options for the configured database; the driver is loaded on demand. */
 export async function ormOptions(database: Config['database'], modules: readonly ModuleDefinition[], log?: Logger): Promise<Options> {
   const postgres = database.dialect === 'postgresql';
@@ -41,7 +54,7 @@ export async function ormOptions(database: Config['database'], modules: readonly
     // SQLite has one connection, so transactions queue for it; knex's default 60 s acquire
     // timeout turned a burst of receptions (200 at one desk, each rendering Mẫu 01) into
     // internal errors for the last in line. They wait their turn for up to 3 minutes instead.
-    ...(postgres ? {} : { driverOptions: { connection: { timeout: 5_000 }, acquireConnectionTimeout: SQLITE_QUEUE_MS } }),
+    ...(postgres ? {} : { driverOptions: { connection: { timeout: 5_000 }, acquireConnectionTimeout: SQLITE_QUEUE_MS }, pool: { afterCreate: sizeSqliteCache } }),
     entities: modules.flatMap((m) => m.entities),
     subscribers: postgres ? [] : [new SqliteSnapshotFix()],
     extensions: [Migrator],

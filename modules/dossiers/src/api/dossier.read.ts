@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { roleHoldingsOf } from '@motcua/identity/contract';
 import {
-  AppError, accessibleWhere, containsFolded, type PageArgs, pageWindow, requirePrincipal, type RequestContext, toConnection,
+  AppError, accessibleWhere, containsFolded, type PageArgs, pageWindow, readPage, requirePrincipal, type RequestContext, toConnection,
 } from '@motcua/kernel/contract';
 import { readInstance } from '@motcua/workflow/contract';
 import { Dossier, ProcessLogLine } from '../dossier/dossier.entity.js';
@@ -32,12 +32,17 @@ function filterWhere(filter: DossierFilter): FilterQuery<Dossier>[] {
   return where;
 }
 
-/** A page of the dossiers the caller may read, newest first, filtered. */
+/**
+ * A page of the dossiers the caller may read, newest first, filtered. Read as plain rows (no
+ * entity hydration, see docs/architecture.md) given the Dossier prototype, so CASL and the field
+ * resolvers see a Dossier.
+ */
 export async function listDossiers(ctx: RequestContext, page: PageArgs, filter: DossierFilter) {
   const window = pageWindow(page);
   const where = { $and: [readableWhere(ctx)!, ...filterWhere(filter)] } as FilterQuery<Dossier>;
-  const [nodes, total] = await ctx.em.findAndCount(Dossier, where, { orderBy: { createdAt: 'desc', id: 'desc' }, offset: window.offset, limit: window.limit });
-  return toConnection(nodes, total, window);
+  const { rows, total } = await readPage(ctx.em, Dossier, where, window, { createdAt: 'desc', id: 'desc' });
+  // setPrototypeOf, not Object.assign: the row's own values must not go through MikroORM's setters.
+  return toConnection(rows.map((row) => Object.setPrototypeOf(row, Dossier.prototype) as Dossier), total, window);
 }
 
 /** Whether the caller holds the role of one of the dossier's open tasks (officers read what they may act on). */

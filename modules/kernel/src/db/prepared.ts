@@ -1,6 +1,7 @@
-import type { EntityName } from '@mikro-orm/core';
-import type { EntityManager, QueryBuilder } from '@mikro-orm/knex';
+import { type EntityName, JsonType } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
 import { isPostgres } from './dialect.js';
+import { asJson } from './rows.js';
 
 /** A driver connection as knex hands it out: libsql's Database, or a pg Client. */
 type PooledConnection = {
@@ -59,11 +60,13 @@ export async function queryPrepared<T = Record<string, unknown>>(em: EntityManag
 }
 
 /**
- * libsql's native binding aborts the whole process ("not yet implemented: bool") when handed a
- * JS boolean, so booleans go in as SQLite stores them: 1 and 0.
+ * Values as SQLite stores them: libsql's native binding aborts the whole process ("not yet
+ * implemented: bool") when handed a JS boolean, and refuses a Date; MikroORM stores booleans as
+ * 1 and 0 and datetimes as epoch milliseconds.
  */
 function sqliteValue(value: unknown): unknown {
-  return typeof value === 'boolean' ? Number(value) : value;
+  if (typeof value === 'boolean') return Number(value);
+  return value instanceof Date ? value.getTime() : value;
 }
 
 const byIdsSql = new Map<string, string>();
@@ -83,13 +86,11 @@ export async function readByIds<T extends object>(em: EntityManager, entity: Ent
   }
   const rows = await queryPrepared(em, sql, [...ids]);
   const driver = em.getDriver() as unknown as { mapResult(row: unknown, meta: unknown): Record<string, unknown> };
-  return rows.map((row) => driver.mapResult(row, meta));
-}
-
-/** Runs a QueryBuilder's SQL through {@link queryPrepared}, rows mapped to property names. */
-export async function executePrepared(em: EntityManager, qb: QueryBuilder<any>, entity: EntityName<any>): Promise<Record<string, unknown>[]> {
-  const { sql, bindings } = qb.getKnexQuery().toSQL();
-  const meta = em.getMetadata().get(entity as string);
-  const driver = em.getDriver() as unknown as { mapResult(row: unknown, meta: unknown): Record<string, unknown> };
-  return (await queryPrepared(em, sql, [...bindings])).map((row) => driver.mapResult(row, meta));
+  const jsonProps = meta.props.filter((prop) => prop.customType instanceof JsonType).map((prop) => prop.name);
+  return rows.map((row) => {
+    const mapped = driver.mapResult(row, meta);
+    // SQLite hands JSON columns back as text; PostgreSQL already parsed them.
+    for (const name of jsonProps) mapped[name] = asJson(mapped[name]);
+    return mapped;
+  });
 }
