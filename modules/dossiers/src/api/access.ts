@@ -19,7 +19,12 @@ export function assertReception(ctx: RequestContext, dossier: Dossier): void {
   ensureCan(ctx, 'receive', 'Dossier', dossier);
 }
 
-/** The competent agency's reception of a boundary-free dossier: `receiveAsCompetent` on its competent unit. */
+/**
+ * The competent agency's reception of a boundary-free dossier: `receiveAsCompetent` on its
+ * competent unit (FORBIDDEN otherwise, e.g. for the desk where it was lodged).
+ *
+ * @example assertCompetentReception(ctx, dossier); // the provincial desk's officer passes, the commune desk's does not
+ */
 export function assertCompetentReception(ctx: RequestContext, dossier: Dossier): void {
   ensureCan(ctx, 'receiveAsCompetent', 'Dossier', dossier);
 }
@@ -49,5 +54,10 @@ export function mayRead(ctx: RequestContext, dossier: Dossier): boolean {
 
 const asRow = (dossier: Dossier) => asSubject('Dossier', { ...dossier }) as never;
 
-/** Boundary-free dossiers lodged at another desk, received there, that the competent agency has not received yet. */
+/**
+ * Boundary-free dossiers lodged at another desk, received there, that the competent agency has
+ * not received yet (`dossiers(filter: { awaitingCompetentReceipt: true })`).
+ *
+ * @example ctx.em.find(Dossier, { $and: [readable, AWAITING_COMPETENT_RECEIPT] })
+ */
 export const AWAITING_COMPETENT_RECEIPT: FilterQuery<Dossier> = { boundaryFree: true, competentReceivedAt: null, state: DossierState.RECEIVED };

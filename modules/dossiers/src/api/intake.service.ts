@@ -74,7 +74,7 @@ function applyApplicant(dossier: Dossier, applicant: ApplicantInput): void {
 export const searchTextOf = (dossier: Pick<Dossier, 'code' | 'applicantName'>) => foldVietnamese(`${dossier.code ?? ''} ${dossier.applicantName}`).slice(0, 500);
 
 /** Where a dossier is lodged (`unitId`), where the competent agency receives it, and whether that differs. */
-export interface Lodging {
+interface Lodging {
   unitId: string;
   competentUnitId: string;
   boundaryFree: boolean;
@@ -90,7 +90,7 @@ export interface Lodging {
  *
  * @example lodgingOf({ receivingUnitIds: [desk], boundaryFree: true }, commune) // { unitId: commune, competentUnitId: desk, boundaryFree: true }
  */
-export function lodgingOf(offering: Pick<OfferingSnapshot, 'receivingUnitIds' | 'boundaryFree'>, deskUnitId: string | null): Lodging {
+function lodgingOf(offering: Pick<OfferingSnapshot, 'receivingUnitIds' | 'boundaryFree'>, deskUnitId: string | null): Lodging {
   const [first] = offering.receivingUnitIds;
   if (deskUnitId && offering.receivingUnitIds.includes(deskUnitId)) return { unitId: deskUnitId, competentUnitId: deskUnitId, boundaryFree: false };
   if (deskUnitId && offering.boundaryFree) return { unitId: deskUnitId, competentUnitId: first, boundaryFree: true };
@@ -237,6 +237,11 @@ export async function receive(ctx: RequestContext, input: ReceiveDossierInput): 
  * offering's process starts, the due date is set (the transition's event tells the applicant)
  * and `competentReceivedAt` is recorded; the national status stays 2. INVALID_TRANSITION for
  * any other dossier.
+ *
+ * @example
+ * const dossier = await receiveAtCompetentAgency(ctx, id); // Monday 09:00
+ * dossier.competentReceivedAt; // Monday 09:00
+ * dossier.dueAt;               // three working days later for a 3-working-day limit: Thursday 09:00
  */
 export async function receiveAtCompetentAgency(ctx: RequestContext, id: string): Promise<Dossier> {
   const dossier = await dossierOrFail(ctx, id);
