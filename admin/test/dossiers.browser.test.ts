@@ -14,12 +14,15 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DESK, JUSTICE, procedureContent, threeStepProcess } from '@motcua/dossiers/contract';
+import { DEMO_PASSWORD } from '@motcua/server/testing';
 import { adminBrowserSuite, CHROMIUM, demoSession } from './browser';
 
 const BROWSER_READY = Boolean(CHROMIUM) || Boolean(process.env.CI);
 if (!BROWSER_READY) console.warn('dossiers browser tests skipped: Chromium is not installed (apt-get install chromium); CI requires it');
 
 const PROCEDURE_CODE = '2.000998';
+const BOUNDARY_FREE_CODE = '2.000997';
+const COMMUNE = '000.30.31.H56'; // UBND phường Hạc Thành
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 describe.skipIf(!BROWSER_READY)('dossiers admin pages in a real browser', () => {
@@ -27,6 +30,20 @@ describe.skipIf(!BROWSER_READY)('dossiers admin pages in a real browser', () => 
   let code = '';
   let dossierPath = '';
   let dossierId = '';
+  let agency: (code: string) => string;
+  let processId = '';
+
+  /** Publishes a procedure of Sở Tư pháp and offers it at the provincial desk with the test process. */
+  async function offer(procedureCode: string, content: Record<string, unknown>) {
+    const draft = await ok('admin', 'mutation($input: CreateProcedureDraftInput!) { createProcedureDraft(input: $input) { version { id procedureId } } }', {
+      input: { code: procedureCode, ownerAgencyId: agency(JUSTICE), content },
+    });
+    const { id: versionId, procedureId } = draft.createProcedureDraft.version;
+    await ok('admin', 'mutation($input: PublishProcedureVersionInput!) { publishProcedureVersion(input: $input) { version { id } } }', { input: { versionId, effectiveFrom: '2026-01-01' } });
+    await ok('admin', 'mutation($input: SetProcedureOfferingInput!) { setProcedureOffering(input: $input) { offering { id } } }', {
+      input: { procedureId, agencyId: agency(JUSTICE), receivingUnitIds: [agency(DESK)], workflowDefinitionId: processId, channels: [{ channel: 'DIRECT' }, { channel: 'ONLINE' }] },
+    });
+  }
 
   async function ok(username: string, query: string, variables: Record<string, unknown>) {
     const result = await suite.app.gql(query, variables, { token: (await demoSession(suite.app, username)).accessToken });
@@ -43,18 +60,11 @@ describe.skipIf(!BROWSER_READY)('dossiers admin pages in a real browser', () => 
       },
     });
     const { agencies } = await ok('admin', '{ agencies(limit: 100) { nodes { id code } } }', {});
-    const agency = (wanted: string) => agencies.nodes.find((a: { code: string }) => a.code === wanted).id as string;
+    agency = (wanted: string) => agencies.nodes.find((a: { code: string }) => a.code === wanted).id as string;
     const created = await ok('quantri', 'mutation($input: CreateProcessInput!) { createProcess(input: $input) { process { id } } }', { input: threeStepProcess(agency(JUSTICE), 'TRICH-LUC-UI') });
-    const processId = created.createProcess.process.id;
+    processId = created.createProcess.process.id;
     await ok('quantri', 'mutation($input: PublishProcessInput!) { publishProcess(input: $input) { process { id } } }', { input: { id: processId, version: 1 } });
-    const draft = await ok('admin', 'mutation($input: CreateProcedureDraftInput!) { createProcedureDraft(input: $input) { version { id procedureId } } }', {
-      input: { code: PROCEDURE_CODE, ownerAgencyId: agency(JUSTICE), content: procedureContent() },
-    });
-    const { id: versionId, procedureId } = draft.createProcedureDraft.version;
-    await ok('admin', 'mutation($input: PublishProcedureVersionInput!) { publishProcedureVersion(input: $input) { version { id } } }', { input: { versionId, effectiveFrom: '2026-01-01' } });
-    await ok('admin', 'mutation($input: SetProcedureOfferingInput!) { setProcedureOffering(input: $input) { offering { id } } }', {
-      input: { procedureId, agencyId: agency(JUSTICE), receivingUnitIds: [agency(DESK)], workflowDefinitionId: processId, channels: [{ channel: 'DIRECT' }, { channel: 'ONLINE' }] },
-    });
+    await offer(PROCEDURE_CODE, procedureContent());
   }, 120_000);
 
   /** Runs one allowed action from the dossier page through its small form. */
@@ -162,5 +172,38 @@ describe.skipIf(!BROWSER_READY)('dossiers admin pages in a real browser', () => 
     expect(await page.getByTestId('tracking').innerText()).toContain('Cấp bản sao trích lục hộ tịch (thử nghiệm)');
     expect(await page.getByTestId('tracking').innerText()).not.toContain('Nguyễn Thị Hoa');
     await watched.screenshot('dos-04-tracking');
+  });
+
+  it('a boundary-free dossier lodged at a commune desk: the competent desk finds it awaiting, sees where it was lodged and receives it', async () => {
+    await offer(BOUNDARY_FREE_CODE, { ...procedureContent(), boundaryFree: true });
+    // A reception officer of UBND phường Hạc Thành, a desk outside the offering.
+    const staff = await ok('admin', 'mutation($input: CreateStaffInput!) { createStaff(input: $input) { staff { id } } }', {
+      input: { username: 'tiepnhanxa', password: DEMO_PASSWORD, fullName: 'Lê Thị Mai', unitId: agency(COMMUNE) },
+    });
+    const { roles } = await ok('admin', '{ roles(limit: 100) { nodes { id key } } }', {});
+    const roleId = roles.nodes.find((r: { key: string }) => r.key === 'RECEPTION_OFFICER').id;
+    await ok('admin', 'mutation($input: AssignRoleInput!) { assignRole(input: $input) { assignment { id } } }', { input: { userId: staff.createStaff.staff.id, roleId, unitId: agency(COMMUNE) } });
+    const lodged = await ok('tiepnhanxa', 'mutation($input: ReceiveDossierInput!) { receiveDossier(input: $input) { code boundaryFree } }', {
+      input: {
+        create: { procedure: BOUNDARY_FREE_CODE, agencyId: agency(JUSTICE), caseCode: 'TH1', channel: 'DIRECT', formData: { hoTen: 'Lê Văn Tâm', soLuong: 1 }, applicant: { name: 'Lê Văn Tâm' } },
+        documents: ['TK', 'UQ'].map((componentCode) => ({ dossierId: '', componentCode, fileName: `${componentCode}.pdf`, contentBase64: PDF.toString('base64') })),
+      },
+    });
+    const lodgedCode = lodged.receiveDossier.code as string;
+    expect(lodgedCode).toMatch(new RegExp(`^${COMMUNE.replace(/\./g, '\\.')}-`));
+
+    const watched = await suite.openSignedIn('tiepnhan', '/dossiers');
+    const { page } = watched;
+    await page.getByTestId('dossier-awaiting-competent').click();
+    await page.getByTestId('dossier-list').getByRole('row', { name: new RegExp(lodgedCode) }).click();
+    await page.getByTestId('dossier-code').getByText(lodgedCode).waitFor();
+    expect(await page.getByTestId('dossier-boundary-free').innerText()).toBe('Tiếp nhận không phụ thuộc địa giới · Chờ cơ quan có thẩm quyền tiếp nhận');
+    expect(await page.getByTestId('dossier-lodged-at').innerText()).toBe('Ủy ban nhân dân phường Hạc Thành');
+    await watched.screenshot('dos-05-boundary-free');
+    await act(page, 'RECEIVE_AT_COMPETENT_AGENCY');
+    await expect.poll(() => page.getByTestId('dossier-competent-received-at').innerText()).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    expect(await page.getByTestId('dossier-boundary-free').innerText()).toBe('Tiếp nhận không phụ thuộc địa giới');
+    expect(await page.getByTestId('dossier-state').innerText()).toMatch(/^2 · /);
+    await watched.screenshot('dos-06-competent-received');
   });
 });

@@ -81,7 +81,7 @@ describe('agency offerings', () => {
     expect(snapshot).toEqual({
       procedureId, procedureVersionId: versionId, code: '9.500001', name: 'Thủ tục có thời hạn theo ngày lịch', version: 1, channel: 'DIRECT',
       statutoryLimit: { value: 1, unit: 'WORKING_DAYS' }, effectiveLimit: { value: 4, unit: 'WORKING_HOURS' }, workflowDefinitionId: 'wf-khai-sinh-v1',
-      receivingUnitIds: [agency(DESK), agency(JUSTICE_UNIT)],
+      receivingUnitIds: [agency(DESK), agency(JUSTICE_UNIT)], boundaryFree: false,
       fees: [{ name: 'Lệ phí đăng ký khai sinh', amount: 0, moment: 'AT_SUBMISSION', note: 'Miễn lệ phí khi đăng ký đúng hạn' }],
       cases: [{ code: 'DUNG-HAN', name: 'Đăng ký khai sinh đúng hạn', hasForm: true, components: [
         { code: 'TK', name: 'Tờ khai đăng ký khai sinh', mandatory: true, originals: 1, copies: 0, fromSharedDatabase: false },

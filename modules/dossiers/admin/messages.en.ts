@@ -38,6 +38,8 @@ export const en: Messages = {
     dueFrom: 'Due from',
     dueTo: 'Due to',
     noCode: 'Dossier without a code yet',
+    boundaryFree: 'Received regardless of administrative boundary',
+    awaitingCompetent: 'Awaiting the competent agency',
     general: 'General',
     result: 'Result',
     signatureCount: '{{count}} signatures',
@@ -64,6 +66,7 @@ export const en: Messages = {
     fields: {
       code: 'Dossier code', applicant: 'Applicant', procedure: 'Procedure', state: 'Status', receivedAt: 'Received', dueAt: 'Due',
       originalDueAt: 'Due (receipt slip)', finishedAt: 'Result ready', timeliness: 'Timeliness', agency: 'Agency', channel: 'Channel',
+      lodgedAt: 'Lodged at', competentReceivedAt: 'Received by the competent agency',
     },
     states: {
       NEW: 'New', DRAFT: 'Draft', SUBMITTED: 'Submitted', NEEDS_COMPLETION: 'Completion requested', REFUSED_AT_RECEPTION: 'Refused at reception',
@@ -74,7 +77,7 @@ export const en: Messages = {
     timeliness: { EARLY: 'Early', ON_TIME: 'On time', LATE: 'Late' },
     returnMethods: { AT_DESK: 'At the desk', BY_POST: 'By post', ONLINE: 'Online' },
     actions: {
-      RECEIVE: 'Receive', REQUEST_COMPLETION: 'Request completion', REFUSE_AT_RECEPTION: 'Refuse at reception', FORWARD: 'Forward for processing',
+      RECEIVE: 'Receive', RECEIVE_AT_COMPETENT_AGENCY: 'Receive for the competent agency', REQUEST_COMPLETION: 'Request completion', REFUSE_AT_RECEPTION: 'Refuse at reception', FORWARD: 'Forward for processing',
       HAND_OVER: 'Hand over', REQUEST_SUPPLEMENT: 'Request a supplement', RECEIVE_SUPPLEMENT: 'Supplement received', REQUIRE_PAYMENT: 'Require payment',
       CONFIRM_PAYMENT: 'Confirm payment', STOP_PROCESSING: 'Stop processing', WITHDRAW: 'Withdraw', ISSUE_APOLOGY: 'Apologise and reschedule',
       APPROVE_RESULT: 'Approve the result', SIGN_AS_OFFICER: 'Sign (officer)', SIGN_AS_AGENCY: 'Sign (agency)', RETURN_RESULT: 'Return the result',

@@ -38,6 +38,8 @@ export const vi: Messages = {
     dueFrom: 'Hạn từ',
     dueTo: 'Hạn đến',
     noCode: 'Hồ sơ chưa có mã',
+    boundaryFree: 'Tiếp nhận không phụ thuộc địa giới',
+    awaitingCompetent: 'Chờ cơ quan có thẩm quyền tiếp nhận',
     general: 'Thông tin chung',
     result: 'Kết quả',
     signatureCount: '{{count}} chữ ký',
@@ -64,6 +66,7 @@ export const vi: Messages = {
     fields: {
       code: 'Mã hồ sơ', applicant: 'Người nộp', procedure: 'Thủ tục', state: 'Trạng thái', receivedAt: 'Ngày tiếp nhận', dueAt: 'Hạn giải quyết',
       originalDueAt: 'Hẹn trả (giấy tiếp nhận)', finishedAt: 'Ngày có kết quả', timeliness: 'Tiến độ', agency: 'Cơ quan', channel: 'Kênh nộp',
+      lodgedAt: 'Nơi tiếp nhận hồ sơ', competentReceivedAt: 'Cơ quan có thẩm quyền nhận hồ sơ',
     },
     states: {
       NEW: 'Mới', DRAFT: 'Nháp', SUBMITTED: 'Mới nộp', NEEDS_COMPLETION: 'Chờ bổ sung trước tiếp nhận', REFUSED_AT_RECEPTION: 'Từ chối tiếp nhận',
@@ -74,7 +77,7 @@ export const vi: Messages = {
     timeliness: { EARLY: 'Trước hạn', ON_TIME: 'Đúng hạn', LATE: 'Quá hạn' },
     returnMethods: { AT_DESK: 'Tại bộ phận một cửa', BY_POST: 'Qua bưu chính', ONLINE: 'Trực tuyến' },
     actions: {
-      RECEIVE: 'Tiếp nhận', REQUEST_COMPLETION: 'Yêu cầu bổ sung trước tiếp nhận', REFUSE_AT_RECEPTION: 'Từ chối tiếp nhận', FORWARD: 'Chuyển xử lý',
+      RECEIVE: 'Tiếp nhận', RECEIVE_AT_COMPETENT_AGENCY: 'Tiếp nhận (cơ quan có thẩm quyền)', REQUEST_COMPLETION: 'Yêu cầu bổ sung trước tiếp nhận', REFUSE_AT_RECEPTION: 'Từ chối tiếp nhận', FORWARD: 'Chuyển xử lý',
       HAND_OVER: 'Chuyển bước', REQUEST_SUPPLEMENT: 'Yêu cầu bổ sung', RECEIVE_SUPPLEMENT: 'Nhận hồ sơ bổ sung', REQUIRE_PAYMENT: 'Yêu cầu nghĩa vụ tài chính',
       CONFIRM_PAYMENT: 'Xác nhận đã nộp', STOP_PROCESSING: 'Dừng xử lý', WITHDRAW: 'Rút hồ sơ', ISSUE_APOLOGY: 'Xin lỗi và hẹn lại',
       APPROVE_RESULT: 'Duyệt kết quả', SIGN_AS_OFFICER: 'Ký số (chuyên viên)', SIGN_AS_AGENCY: 'Ký số (cơ quan)', RETURN_RESULT: 'Trả kết quả',

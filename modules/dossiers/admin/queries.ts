@@ -11,6 +11,8 @@ export interface DossierDetail extends DossierRow {
   version: number; procedureCode: string; caseCode: string; agencyName: string; summary: string | null; formData: Record<string, unknown>;
   applicantIdNumber: string | null; applicantPhone: string | null; applicantEmail: string | null; applicantAddress: string | null;
   originalDueAt: string | null; finishedAt: string | null; returnedAt: string | null; allowedActions: string[]; openTaskId: string | null;
+  /** Lodged at another desk regardless of administrative boundary: `receivedAtUnitName`, and when the competent agency received it. */
+  boundaryFree: boolean; receivedAtUnitName: string | null; competentReceivedAt: string | null;
   ledgerExplanation: string[];
   documents: Array<{ id: string; componentCode: string; fileName: string; mediaType: string; byteLength: number; digitised: boolean; reused: boolean; fromNationalStore: boolean }>;
   components: Array<{ code: string; name: string; mandatory: boolean; fromSharedDatabase: boolean; present: boolean }>;
@@ -24,7 +26,7 @@ export interface DossierDetail extends DossierRow {
 
 const ROW = 'id code state nationalStatus applicantName procedureName receivedAt dueAt timeliness channel';
 const DETAIL = `${ROW} version procedureCode caseCode agencyName summary formData applicantIdNumber applicantPhone applicantEmail applicantAddress
-  originalDueAt finishedAt returnedAt allowedActions openTaskId ledgerExplanation
+  originalDueAt finishedAt returnedAt allowedActions openTaskId ledgerExplanation boundaryFree receivedAtUnitName competentReceivedAt
   documents { id componentCode fileName mediaType byteLength digitised reused fromNationalStore }
   components { code name mandatory fromSharedDatabase present }
   timeline { at actorName unitName content nationalStatus stepDueAt }
@@ -68,6 +70,7 @@ const dossierMutation = (name: string, input: string) => gql(`mutation Dossier_$
 /** The mutation and input type of each action the dossier page offers. */
 export const ACTION_MUTATIONS = {
   RECEIVE: dossierMutation('receiveDossier', 'ReceiveDossierInput'),
+  RECEIVE_AT_COMPETENT_AGENCY: dossierMutation('receiveAtCompetentAgency', 'DossierIdInput'),
   REQUEST_COMPLETION: dossierMutation('requestCompletion', 'MissingItemsInput'),
   REFUSE_AT_RECEPTION: dossierMutation('refuseAtReception', 'ReasonsInput'),
   FORWARD: dossierMutation('actOnDossierStep', 'DossierStepInput'),

@@ -29,7 +29,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '@motcua/kernel/contract';
 import { ANY_SIGNER, configureSigning, createTestPki, type TestPki } from '@motcua/signature/contract';
 import { dossierBlobs } from '@motcua/dossiers';
-import { DESK, type DossierWorld, dossierWorld, expectInvalidTransition, expectRefused, factKinds, JUSTICE, PDF_BASE64, PROCEDURE_CODE, Q } from './support/api-app.js';
+import { DESK, type DossierWorld, dossierWorld, expectInvalidTransition, expectRefused, factKinds, JUSTICE, PDF_BASE64, pdfText, PROCEDURE_CODE, Q } from './support/api-app.js';
 
 const clock = new FixedClock(new Date('2026-03-02T01:00:00Z')); // Mon 02/03 08:00
 let w: DossierWorld;
@@ -151,11 +151,7 @@ describe('an online dossier from draft to returned result', () => {
 });
 
 describe('the generated PDFs', () => {
-  const text = (pdf: Uint8Array) => {
-    const dir = mkdtempSync(join(tmpdir(), 'motcua-dossier-'));
-    writeFileSync(join(dir, 'form.pdf'), pdf);
-    return execFileSync('pdftotext', ['-layout', join(dir, 'form.pdf'), '-'], { encoding: 'utf8' });
-  };
+  const text = pdfText;
 
   it('Mẫu 01 and Mẫu 02 carry the code, the applicant name with its diacritics and the due date', async () => {
     const { dossier } = await w.ok('tiepnhan', Q.dossier, { id });

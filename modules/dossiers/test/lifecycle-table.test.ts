@@ -7,6 +7,8 @@ import { permissiveContext, validInput } from './lifecycle-support.js';
 /**
  * Acceptance 2, pure part: every state × every action. The expectation is written out here from
  * domain doc §5.2, independently of the transition table, so a wrong row in the table fails.
+ * The permissive context is an ordinary dossier; the competent agency's receipt of a
+ * boundary-free dossier (T3b) is checked under its own facts below.
  */
 const EXPECTED: Record<S, Partial<Record<A, S>>> = {
   [S.NEW]: { [A.CREATE_DRAFT]: S.DRAFT, [A.RECEIVE]: S.RECEIVED, [A.REQUEST_COMPLETION]: S.NEEDS_COMPLETION, [A.REFUSE_AT_RECEPTION]: S.REFUSED_AT_RECEPTION },
@@ -65,6 +67,34 @@ describe('lifecycle: every state × every action', () => {
   });
 });
 
+/** A received boundary-free dossier: before the competent agency receives it (its clock not started), and after. */
+const AWAITING = permissiveContext({ boundaryFree: true, clockStarted: false, dueAt: null });
+const COMPETENT_RECEIVED = permissiveContext({ boundaryFree: true, clockStarted: true });
+const RECEIVED_CASES = [
+  ...ACTIONS.map((action) => ({ facts: 'awaiting the competent agency', ctx: AWAITING, action, to: ({ [A.RECEIVE_AT_COMPETENT_AGENCY]: S.RECEIVED, [A.WITHDRAW]: S.WITHDRAWN } as Partial<Record<A, S>>)[action] })),
+  ...ACTIONS.map((action) => ({ facts: 'received by the competent agency', ctx: COMPETENT_RECEIVED, action, to: EXPECTED[S.RECEIVED][action] })),
+];
+
+describe('lifecycle: a received boundary-free dossier × every action', () => {
+  it.each(RECEIVED_CASES)('$facts: RECEIVED --$action--> $to', ({ ctx, action, to }) => {
+    const result = transition(S.RECEIVED, validInput(action), ctx);
+    if (to) expect(result).toMatchObject({ ok: true, to });
+    else expect(result).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' });
+  });
+
+  it('is not forwarded for processing before the competent agency received it, and says what is allowed', () => {
+    expect(transition(S.RECEIVED, validInput(A.FORWARD), AWAITING)).toMatchObject({
+      ok: false, code: 'INVALID_TRANSITION', allowed: [A.RECEIVE_AT_COMPETENT_AGENCY, A.WITHDRAW],
+      reason: { en: 'the competent agency has not received the dossier yet' },
+    });
+    expect(transition(S.RECEIVED, validInput(A.RECEIVE_AT_COMPETENT_AGENCY), permissiveContext())).toMatchObject({ ok: false, allowed: [A.FORWARD, A.WITHDRAW] });
+  });
+
+  it('withdrawing while awaiting the competent agency stops no clock', () => {
+    expect(transition(S.RECEIVED, validInput(A.WITHDRAW), AWAITING)).toMatchObject({ ok: true, clock: ClockEffect.NONE });
+  });
+});
+
 describe('lifecycle: national codes', () => {
   it('maps every state but NEW and DRAFT to exactly one code 1–10', () => {
     for (const state of STATES) {
@@ -104,10 +134,13 @@ describe('lifecycle: outputs', () => {
     expect(transition(state, validInput(action), ctx)).toMatchObject({ ok: true, clock, forms });
   });
 
-  it('a boundary-free dossier starts its clock when forwarded to the competent agency, not at the desk', () => {
+  it('a boundary-free dossier starts its clock when the competent agency receives it, not at the desk (T3b)', () => {
     const boundaryFree = permissiveContext({ boundaryFree: true, clockStarted: false, dueAt: null });
+    expect(transition(S.NEW, validInput(A.RECEIVE), boundaryFree)).toMatchObject({ ok: true, clock: ClockEffect.NONE, forms: [FormKind.RECEIPT, FormKind.TRACKING_BOOK] });
     expect(transition(S.SUBMITTED, validInput(A.RECEIVE), boundaryFree)).toMatchObject({ ok: true, clock: ClockEffect.NONE });
-    expect(transition(S.RECEIVED, validInput(A.FORWARD), boundaryFree)).toMatchObject({ ok: true, clock: ClockEffect.START });
+    expect(transition(S.RECEIVED, validInput(A.RECEIVE_AT_COMPETENT_AGENCY), boundaryFree)).toMatchObject({
+      ok: true, transition: 'T3b', to: S.RECEIVED, clock: ClockEffect.START, forms: [], events: ['COMPETENT_AGENCY_RECEIVED'], nationalStatus: { from: 2, to: 2 },
+    });
   });
 
   it('withdrawing before the clock started stops nothing', () => {

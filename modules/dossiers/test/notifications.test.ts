@@ -16,6 +16,8 @@ const DUE = new Date('2026-03-09T10:00:00Z');
 
 const CASES: Array<[NotificationData, string, string]> = [
   [{ ...COMMON, kind: NotificationKind.RECEIVED, receivedAt: new Date('2026-03-02T02:15:00Z'), dueAt: DUE }, 'Đã tiếp nhận hồ sơ 000.00.06.H56-260302-0007', `Thời gian hẹn trả kết quả: ${vnDateTime(DUE)}`],
+  // A boundary-free dossier lodged at another desk: the appointment comes when the competent agency receives it.
+  [{ ...COMMON, kind: NotificationKind.RECEIVED, receivedAt: new Date('2026-03-06T08:30:00Z'), dueAt: null }, 'Đã tiếp nhận hồ sơ 000.00.06.H56-260302-0007', 'Thời gian hẹn trả kết quả sẽ được thông báo khi cơ quan có thẩm quyền nhận được hồ sơ.'],
   [{ ...COMMON, kind: NotificationKind.SUPPLEMENT_REQUESTED, items: ['Giấy khám sức khỏe còn hạn', 'Ảnh chân dung 3x4'] }, 'Yêu cầu bổ sung, hoàn thiện hồ sơ 000.00.06.H56-260302-0007', '2. Ảnh chân dung 3x4'],
   [{ ...COMMON, kind: NotificationKind.APOLOGY_ISSUED, reason: 'Cần xác minh với Công an tỉnh', newDueAt: new Date('2026-03-12T10:00:00Z') }, 'Thư xin lỗi về việc chậm giải quyết hồ sơ 000.00.06.H56-260302-0007', 'Lý do: Cần xác minh với Công an tỉnh'],
   [{ ...COMMON, kind: NotificationKind.RESULT_READY, returnPlace: 'Quầy số 5, Trung tâm Phục vụ hành chính công' }, 'Đã có kết quả giải quyết hồ sơ 000.00.06.H56-260302-0007', 'Mời ông/bà nhận kết quả tại: Quầy số 5'],

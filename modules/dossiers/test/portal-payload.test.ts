@@ -37,6 +37,11 @@ describe('national portal payloads', () => {
     });
   });
 
+  it('sends NgayCoQuanNhan only for a boundary-free dossier the competent agency received', () => {
+    expect(dossierPayload(BASE)).not.toHaveProperty('NgayCoQuanNhan');
+    expect(dossierPayload({ ...BASE, competentReceivedAt: new Date('2026-03-09T02:00:00Z') })).toMatchObject({ NgayTiepNhan: '20260302091500', NgayCoQuanNhan: '20260309090000' });
+  });
+
   it('cuts the handler name to the portal’s 50 characters in a process-log line', () => {
     const line = processLogPayload({ dossierCode: BASE.code, actorName: 'A'.repeat(80), at: new Date('2026-03-02T02:15:00Z'), content: 'Tiếp nhận hồ sơ', nationalStatus: 2 });
     expect(line).toMatchObject({ NguoiXuLy: 'A'.repeat(50), ThoiDiemXuLy: '20260302091500', TrangThai: 2, NgayBatDau: '' });

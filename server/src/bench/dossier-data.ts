@@ -32,7 +32,7 @@ export interface DossierDataSpec {
 const COLUMNS = [
   'id', 'code', 'state', 'national_status', 'channel', 'unit_code', 'agency_code', 'agency_name', 'procedure_code', 'procedure_name',
   'applicant_name', 'applicant_kind', 'submitted_at', 'received_at', 'original_due_at', 'due_at', 'finished_at', 'returned_at',
-  'agency_id', 'agency_path', 'unit_id', 'unit_path', 'procedure_id', 'case_code', 'applicant_user_id', 'handler_id', 'officer_id', 'timeliness',
+  'agency_id', 'agency_path', 'unit_id', 'unit_path', 'competent_unit_id', 'competent_unit_path', 'procedure_id', 'case_code', 'applicant_user_id', 'handler_id', 'officer_id', 'timeliness',
   'tracking_secret', 'search_text', 'created_at', 'version',
 ];
 
@@ -102,7 +102,7 @@ function dossierRow(agencies: Agency[], spec: DossierDataSpec, serial: number, n
   return [
     uuid7(received), code, state, nationalStatus, online ? 2 : 1, unit.code, agency.code, agency.name, procedure.code, procedure.name,
     name, 1, at(received - 3_600_000), at(refused ? null : received), at(refused ? null : due), at(refused ? null : due), at(finishedAt),
-    at(state === 'RETURNED' ? (finishedAt ?? received) + DAY : null), agency.id, agency.path, unit.id, unit.path, procedure.id, 'TH1', applicant,
+    at(state === 'RETURNED' ? (finishedAt ?? received) + DAY : null), agency.id, agency.path, unit.id, unit.path, unit.id, unit.path, procedure.id, 'TH1', applicant,
     refused ? null : officer, refused ? null : officer, timeliness, serial.toString(36), fold(`${code} ${name}`), at(received - 3_600_000), 1,
   ];
 }
@@ -117,7 +117,7 @@ export async function generateDossiers(db: Db, dialect: Dialect, spec: DossierDa
     const rows: unknown[][] = [];
     for (let serial = start; serial < Math.min(spec.count, start + 20_000); serial++) {
       const row = dossierRow(agencies, spec, serial + 1, next, at);
-      if (row[26] === spec.officerId) officerDossiers++;
+      if (row[COLUMNS.indexOf('officer_id')] === spec.officerId) officerDossiers++;
       rows.push(row);
     }
     await db.insert('dossiers_dossier', COLUMNS, rows);

@@ -53,6 +53,8 @@ export interface OfferingSnapshot {
   effectiveLimit: TimeLimit;
   workflowDefinitionId: string | null;
   receivingUnitIds: string[];
+  /** The version lists the procedure as receivable regardless of administrative boundary: a desk outside `receivingUnitIds` may receive it. */
+  boundaryFree: boolean;
   fees: Fee[];
   cases: CaseSnapshot[];
 }
@@ -94,7 +96,8 @@ export async function findOffering(em: EntityManager, query: OfferingQuery): Pro
   return {
     procedureId: procedure.id, procedureVersionId: version.id, code: procedure.code, name: content.name, version: Number(version.number), channel: query.channel,
     statutoryLimit: statutory.limit, effectiveLimit: effectiveLimit(statutory.limit, offered.localLimit),
-    workflowDefinitionId: (offering.workflowDefinitionId as string | null) ?? null, receivingUnitIds: asJson<string[]>(offering.receivingUnitIds), fees: statutory.fees,
+    workflowDefinitionId: (offering.workflowDefinitionId as string | null) ?? null, receivingUnitIds: asJson<string[]>(offering.receivingUnitIds),
+    boundaryFree: content.boundaryFree ?? false, fees: statutory.fees,
     cases: content.cases.map((item) => ({
       code: item.code, name: item.name, hasForm: !!item.form,
       components: item.components.map(({ code, name, mandatory, originals, copies, fromSharedDatabase }) => ({ code, name, mandatory, originals, copies, fromSharedDatabase })),

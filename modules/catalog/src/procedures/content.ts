@@ -121,6 +121,13 @@ export interface ProcedureContent {
   results: ProcedureResult[];
   channels: ChannelOffer[];
   cases: ProcedureCase[];
+  /**
+   * Listed as receivable regardless of administrative boundary (không phụ thuộc địa giới hành
+   * chính, Decree 118 Art. 14(2) and (4)): a one-stop desk outside the offering's receiving units
+   * may receive it, and the clock starts when the competent agency receives it (Art. 17(3)).
+   * Absent means false (stored only when true, so older content reads unchanged).
+   */
+  boundaryFree?: boolean;
 }
 
 /** Content of a new, empty draft. */

@@ -162,6 +162,8 @@ export class VersionResolver {
   @FieldResolver(() => SectorNode, { nullable: true }) sector(@Root() v: VersionNode): SectorNode | null { return sectorOf(v.content.sectorCode) ?? null; }
   @FieldResolver(() => [ImplementationLevel], { description: 'Cấp thực hiện.' }) levels(@Root() v: VersionNode): ImplementationLevel[] { return v.content.levels; }
   @FieldResolver(() => OnlineMode) onlineMode(@Root() v: VersionNode): OnlineMode { return v.content.onlineMode; }
+  @FieldResolver(() => Boolean, { description: 'Receivable regardless of administrative boundary (không phụ thuộc địa giới hành chính): any one-stop desk may receive it for the competent agency.' })
+  boundaryFree(@Root() v: VersionNode): boolean { return v.content.boundaryFree ?? false; }
   @FieldResolver(() => [String], { description: 'Đối tượng thực hiện.' }) applicantTypes(@Root() v: VersionNode): string[] { return v.content.applicantTypes; }
   @FieldResolver(() => [String], { description: 'Cơ quan thực hiện, as published.' }) implementingAgencies(@Root() v: VersionNode): string[] { return v.content.implementingAgencies; }
   @FieldResolver(() => String, { description: 'Trình tự thực hiện.' }) steps(@Root() v: VersionNode): string { return v.content.steps; }

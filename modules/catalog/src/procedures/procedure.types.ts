@@ -255,6 +255,7 @@ export class ContentInput {
   @Field(() => [ResultInput], { defaultValue: [] }) results!: ResultInput[];
   @Field(() => [ChannelInput], { defaultValue: [] }) channels!: ChannelInput[];
   @Field(() => [CaseInput], { defaultValue: [] }) cases!: CaseInput[];
+  @Field({ nullable: true, description: 'Receivable regardless of administrative boundary (Decree 118 Art. 14): a desk outside the offering may receive it; the clock starts when the competent agency receives it.' }) boundaryFree?: boolean;
 }
 
 @InputType({ description: 'A new draft: of a new procedure (give `code` and `content`), or a new version of an existing one (give `procedureId`; content defaults to the newest version).' })

@@ -203,6 +203,7 @@ export function readContent(raw: unknown, options: { legacyLevels?: boolean } = 
     legalBasis: r.list('legalBasis', c.legalBasis).map((item, i) => readLegalBasis(r, `legalBasis[${i}]`, item)),
     results: r.list('results', c.results).map((item, i) => readResult(r, `results[${i}]`, item)),
     channels, cases,
+    ...(r.bool(c.boundaryFree, false) ? { boundaryFree: true } : {}),
   };
   return { content, problems: r.problems };
 }

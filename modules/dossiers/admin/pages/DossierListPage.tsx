@@ -1,6 +1,6 @@
 import { ErrorAlert } from '@motcua/kernel/admin';
 import { useGo, useTranslate } from '@refinedev/core';
-import { Card, DatePicker, type GetProps, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Checkbox, DatePicker, type GetProps, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { formatInstant, useGql } from '../hooks';
 import { DOSSIERS, type DossierRow } from '../queries';
@@ -21,9 +21,10 @@ export default function DossierListPage() {
   const [states, setStates] = useState<string[]>([]);
   const [timeliness, setTimeliness] = useState<string>();
   const [due, setDue] = useState<DueRange>(null);
+  const [awaitingCompetent, setAwaitingCompetent] = useState(false);
   const [page, setPage] = useState(1);
   const filter = {
-    search: search || undefined, states: states.length ? states : undefined, timeliness,
+    search: search || undefined, states: states.length ? states : undefined, timeliness, awaitingCompetentReceipt: awaitingCompetent || undefined,
     dueFrom: due?.[0]?.startOf('day').toISOString(), dueTo: due?.[1]?.endOf('day').toISOString(),
   };
   const { data, isLoading, error } = useGql<{ dossiers: { totalCount: number; nodes: DossierRow[] } }>(DOSSIERS, { filter, offset: (page - 1) * PAGE, limit: PAGE });
@@ -37,6 +38,9 @@ export default function DossierListPage() {
           options={STATES.map((s) => ({ value: s, label: t(`dossiers.states.${s}`) }))} data-testid="dossier-states" />
         <Select allowClear placeholder={t('dossiers.fields.timeliness')} style={{ width: 160 }} value={timeliness} onChange={(v) => { setTimeliness(v); setPage(1); }}
           options={TIMELINESS.map((s) => ({ value: s, label: t(`dossiers.timeliness.${s}`) }))} />
+        <Checkbox checked={awaitingCompetent} onChange={(e) => { setAwaitingCompetent(e.target.checked); setPage(1); }} data-testid="dossier-awaiting-competent">
+          {t('dossiers.awaitingCompetent')}
+        </Checkbox>
         <DatePicker.RangePicker placeholder={[t('dossiers.dueFrom'), t('dossiers.dueTo')]} value={due} onChange={(v) => { setDue(v); setPage(1); }} format="DD/MM/YYYY" />
       </Space>
       {error && <ErrorAlert error={error} />}

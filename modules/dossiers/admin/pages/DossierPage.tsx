@@ -31,6 +31,11 @@ export default function DossierPage() {
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="dossier-code">{dossier.code ?? t('dossiers.noCode')}</Typography.Title>
         <Tag color="blue" data-testid="dossier-state">{dossier.nationalStatus ?? '—'} · {t(`dossiers.states.${dossier.state}`)}</Tag>
         {dossier.timeliness && <Tag>{t(`dossiers.timeliness.${dossier.timeliness}`)}</Tag>}
+        {dossier.boundaryFree && (
+          <Tag color="purple" data-testid="dossier-boundary-free">
+            {t('dossiers.boundaryFree')}{dossier.competentReceivedAt ? '' : ` · ${t('dossiers.awaitingCompetent')}`}
+          </Tag>
+        )}
       </Space>
       <Space wrap data-testid="dossier-actions">
         {actionsOf(dossier).map((action) => (
@@ -50,6 +55,14 @@ export default function DossierPage() {
               <Descriptions.Item label={t('reception.phone')}>{dossier.applicantPhone ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('dossiers.fields.channel')}>{dossier.channel}</Descriptions.Item>
               <Descriptions.Item label={t('dossiers.fields.receivedAt')}>{formatInstant(dossier.receivedAt)}</Descriptions.Item>
+              {dossier.boundaryFree && (
+                <>
+                  <Descriptions.Item label={t('dossiers.fields.lodgedAt')}><span data-testid="dossier-lodged-at">{dossier.receivedAtUnitName ?? '—'}</span></Descriptions.Item>
+                  <Descriptions.Item label={t('dossiers.fields.competentReceivedAt')}>
+                    <span data-testid="dossier-competent-received-at">{dossier.competentReceivedAt ? formatInstant(dossier.competentReceivedAt) : t('dossiers.awaitingCompetent')}</span>
+                  </Descriptions.Item>
+                </>
+              )}
               <Descriptions.Item label={t('dossiers.fields.originalDueAt')}>{formatInstant(dossier.originalDueAt)}</Descriptions.Item>
               <Descriptions.Item label={t('dossiers.fields.dueAt')}>{formatInstant(dossier.dueAt)}</Descriptions.Item>
               <Descriptions.Item label={t('dossiers.fields.finishedAt')}>{formatInstant(dossier.finishedAt)}</Descriptions.Item>

@@ -1,5 +1,7 @@
 import { AppError, asSubject, ensureCan, requirePrincipal, type RequestContext } from '@motcua/kernel/contract';
+import type { FilterQuery } from '@mikro-orm/core';
 import type { Dossier } from '../dossier/dossier.entity.js';
+import { DossierState } from '../lifecycle/states.js';
 
 /**
  * Who may act on a dossier, beyond the state machine:
@@ -15,6 +17,16 @@ export function isOwner(ctx: RequestContext, dossier: Dossier): boolean {
 /** The desk's actions: `receive` on the dossier's receiving unit. */
 export function assertReception(ctx: RequestContext, dossier: Dossier): void {
   ensureCan(ctx, 'receive', 'Dossier', dossier);
+}
+
+/**
+ * The competent agency's reception of a boundary-free dossier: `receiveAsCompetent` on its
+ * competent unit (FORBIDDEN otherwise, e.g. for the desk where it was lodged).
+ *
+ * @example assertCompetentReception(ctx, dossier); // the provincial desk's officer passes, the commune desk's does not
+ */
+export function assertCompetentReception(ctx: RequestContext, dossier: Dossier): void {
+  ensureCan(ctx, 'receiveAsCompetent', 'Dossier', dossier);
 }
 
 /** The owner, or (when `deskToo`) a reception officer of the receiving unit. */
@@ -41,3 +53,11 @@ export function mayRead(ctx: RequestContext, dossier: Dossier): boolean {
 }
 
 const asRow = (dossier: Dossier) => asSubject('Dossier', { ...dossier }) as never;
+
+/**
+ * Boundary-free dossiers lodged at another desk, received there, that the competent agency has
+ * not received yet (`dossiers(filter: { awaitingCompetentReceipt: true })`).
+ *
+ * @example ctx.em.find(Dossier, { $and: [readable, AWAITING_COMPETENT_RECEIPT] })
+ */
+export const AWAITING_COMPETENT_RECEIPT: FilterQuery<Dossier> = { boundaryFree: true, competentReceivedAt: null, state: DossierState.RECEIVED };

@@ -6,7 +6,7 @@ import {
 import { readInstance } from '@motcua/workflow/contract';
 import { Dossier, ProcessLogLine } from '../dossier/dossier.entity.js';
 import { publicTracking } from '../tracking/public-view.js';
-import { mayRead } from './access.js';
+import { AWAITING_COMPETENT_RECEIPT, mayRead } from './access.js';
 import type { DossierFilter } from './dossier.types.js';
 import { DOSSIER_ENTITY } from './lifecycle.service.js';
 
@@ -29,6 +29,7 @@ function filterWhere(filter: DossierFilter): FilterQuery<Dossier>[] {
   if (filter.dueTo) where.push({ dueAt: { $lt: filter.dueTo } });
   if (filter.timeliness) where.push({ timeliness: filter.timeliness });
   if (filter.search?.trim()) where.push({ searchText: containsFolded(filter.search.trim()) });
+  if (filter.awaitingCompetentReceipt) where.push(AWAITING_COMPETENT_RECEIPT);
   return where;
 }
 

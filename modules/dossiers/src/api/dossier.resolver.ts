@@ -92,6 +92,13 @@ export class DossierResolver {
     return zoned(await intake.receive(ctx, input));
   }
 
+  @Mutation(() => DossierNode, {
+    description: "The competent agency's reception receives a boundary-free dossier lodged at another desk (T3b; national status stays 2): its clock starts now with the offering limit, its process starts, the due date is set. INVALID_TRANSITION for any other dossier. Example: `receiveAtCompetentAgency(input: { id }) { competentReceivedAt dueAt }`.",
+  })
+  async receiveAtCompetentAgency(@Arg('input') input: DossierIdInput, @Ctx() ctx: RequestContext): Promise<Dossier> {
+    return zoned(await intake.receiveAtCompetentAgency(ctx, input.id));
+  }
+
   @Mutation(() => DossierNode, { description: 'Asks the applicant to complete a dossier before receipt, listing everything missing at once (T5; Mẫu 02; the clock has not started).' })
   async requestCompletion(@Arg('input') input: MissingItemsInput, @Ctx() ctx: RequestContext): Promise<Dossier> {
     return zoned(await intake.requestCompletion(ctx, input));
@@ -166,6 +173,12 @@ export class DossierResolver {
   channel(@Root() root: Dossier): CatalogChannel {
     const dossier = rawOf(root);
     return catalogChannelOf(dossier.channel);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Name of the receiving unit where the dossier was lodged (`unitId`), e.g. a commune one-stop centre for a boundary-free dossier.' })
+  receivedAtUnitName(@Root() root: Dossier, @Ctx() ctx: RequestContext) {
+    const dossier = rawOf(root);
+    return dossierView(ctx, dossier).receivedAtUnitName();
   }
 
   @FieldResolver(() => GraphQLJSONObject)

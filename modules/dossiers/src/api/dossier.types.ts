@@ -103,7 +103,10 @@ export class DossierNode {
   @Field() caseCode!: string;
   @Field(() => ID) agencyId!: string;
   @Field() agencyName!: string;
-  @Field(() => ID, { description: 'Receiving unit.' }) unitId!: string;
+  @Field(() => ID, { description: 'Receiving unit: the desk where the dossier was lodged (the code carries its identifier; it returns the result).' }) unitId!: string;
+  @Field(() => ID, { nullable: true, description: "The competent agency's receiving unit (the offering's): the same as `unitId` except for a boundary-free dossier lodged elsewhere." }) competentUnitId!: string | null;
+  @Field({ description: 'Received regardless of administrative boundary (không phụ thuộc địa giới hành chính) at a desk outside the competent agency\'s receiving units: its clock starts when the competent agency receives it (Decree 118 Art. 17(3)).' }) boundaryFree!: boolean;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the competent agency received a boundary-free dossier (`NgayCoQuanNhan`): its clock and due date start then. Null before, and for other dossiers.' }) competentReceivedAt!: Date | null;
   @Field() applicantName!: string;
   @Field(() => String, { nullable: true }) applicantIdNumber!: string | null;
   @Field(() => String, { nullable: true }) applicantEmail!: string | null;
@@ -158,6 +161,7 @@ export class DossierFilter {
   @Field(() => DateTimeScalar, { nullable: true }) dueTo?: Date;
   @Field(() => Timeliness, { nullable: true, description: 'Overall timeliness (finished dossiers).' }) timeliness?: Timeliness;
   @Field({ nullable: true, description: 'Words of the code or the applicant name, diacritics ignored (`nguyen thi hong`).' }) search?: string;
+  @Field({ nullable: true, description: "Only boundary-free dossiers lodged at another desk that await the competent agency's receipt (`receiveAtCompetentAgency`)." }) awaitingCompetentReceipt?: boolean;
 }
 
 @InputType({ description: 'The applicant as typed.' })

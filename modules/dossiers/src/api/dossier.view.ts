@@ -1,5 +1,5 @@
 import { Channel as CatalogChannel } from '@motcua/catalog/contract';
-import type { RequestContext } from '@motcua/kernel/contract';
+import { queryPrepared, type RequestContext } from '@motcua/kernel/contract';
 import { explainSubjectClock, readInstance, readSubjectClock, ZonedDateTime } from '@motcua/workflow/contract';
 import { Channel, type Dossier, DossierDocument, ProcessLogLine } from '../dossier/dossier.entity.js';
 import { allowedActions } from '../lifecycle/machine.js';
@@ -31,6 +31,11 @@ export function dossierView(ctx: RequestContext, dossier: Dossier) {
     },
     async allowedActions() {
       return allowedActions(dossier.state as DossierState, await lifecycleContext(ctx, dossier));
+    },
+    async receivedAtUnitName() {
+      if (!dossier.unitId) return null;
+      const [row] = await queryPrepared<{ name: string }>(ctx.em, 'select name from identity_agency where id = ?', [dossier.unitId]);
+      return row?.name ?? null;
     },
     async openTaskId() {
       if (!dossier.processInstanceId) return null;

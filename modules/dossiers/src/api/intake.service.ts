@@ -18,7 +18,7 @@ import { storeDocument } from './documents.js';
 import type { ApplicantInput, AttachDocumentInput, CreateDossierInput, MissingItemsInput, ReasonsInput, ReceiveDossierInput, UpdateDossierDraftInput } from './dossier.types.js';
 import { issueForm, formCommon } from './forms.js';
 import { act, clockKeyOf, dossierOrFail, lifecycleContext, recordFact, SUBJECT_TYPE } from './lifecycle.service.js';
-import { assertOwnerOrDesk, assertReception } from './access.js';
+import { assertCompetentReception, assertOwnerOrDesk, assertReception } from './access.js';
 import { publicTrackingBase } from '../public-links.js';
 
 /** Calendar of dossier clocks: `DOSSIER_CALENDAR` (id or code), default the national `VN-GOV`. */
@@ -73,16 +73,42 @@ function applyApplicant(dossier: Dossier, applicant: ApplicantInput): void {
 /** Code and applicant name, folded: what `dossiers(filter: { search })` matches. */
 export const searchTextOf = (dossier: Pick<Dossier, 'code' | 'applicantName'>) => foldVietnamese(`${dossier.code ?? ''} ${dossier.applicantName}`).slice(0, 500);
 
-/** A new dossier in state NEW for the offering (not flushed: the first transition records it). */
-async function newDossier(ctx: RequestContext, input: CreateDossierInput, channel: CatalogChannel, unitId: string | null): Promise<Dossier> {
+/** Where a dossier is lodged (`unitId`), where the competent agency receives it, and whether that differs. */
+interface Lodging {
+  unitId: string;
+  competentUnitId: string;
+  boundaryFree: boolean;
+}
+
+/**
+ * Where a new dossier is lodged. A desk among the offering's receiving units lodges it there; a
+ * desk outside them lodges it regardless of administrative boundary when the procedure version
+ * is listed so (`boundaryFree` in the catalog content, Decree 118 Art. 14), and the competent
+ * agency receives it later at the offering's first receiving unit. Otherwise (a draft, or a
+ * procedure that is not boundary-free) it belongs to the offering's first receiving unit, where
+ * a desk outside is refused as before. The caller checks the desk's reception role on `unitId`.
+ *
+ * @example lodgingOf({ receivingUnitIds: [desk], boundaryFree: true }, commune) // { unitId: commune, competentUnitId: desk, boundaryFree: true }
+ */
+function lodgingOf(offering: Pick<OfferingSnapshot, 'receivingUnitIds' | 'boundaryFree'>, deskUnitId: string | null): Lodging {
+  const [first] = offering.receivingUnitIds;
+  if (deskUnitId && offering.receivingUnitIds.includes(deskUnitId)) return { unitId: deskUnitId, competentUnitId: deskUnitId, boundaryFree: false };
+  if (deskUnitId && offering.boundaryFree) return { unitId: deskUnitId, competentUnitId: first, boundaryFree: true };
+  return { unitId: first, competentUnitId: first, boundaryFree: false };
+}
+
+/** A new dossier in state NEW for the offering, lodged at `deskUnitId` when that may (not flushed: the first transition records it). */
+async function newDossier(ctx: RequestContext, input: CreateDossierInput, channel: CatalogChannel, deskUnitId: string | null): Promise<Dossier> {
   const now = ctx.clock.now();
   const offering = await findOffering(ctx.em, { ...(isUuid(input.procedure) ? { procedureId: input.procedure } : { procedureCode: input.procedure }), agencyId: input.agencyId, channel, at: now });
   caseOf(offering, input.caseCode);
   if (input.formData) await assertFormData(ctx, offering.procedureVersionId, input.caseCode, input.formData);
-  const receivingUnitId = unitId && offering.receivingUnitIds.includes(unitId) ? unitId : offering.receivingUnitIds[0];
-  const [agency, unit] = await Promise.all([agencyFacts(ctx, input.agencyId), agencyFacts(ctx, receivingUnitId)]);
+  const lodging = lodgingOf(offering, deskUnitId);
+  const [agency, unit] = await Promise.all([agencyFacts(ctx, input.agencyId), agencyFacts(ctx, lodging.unitId)]);
+  const competent = lodging.boundaryFree ? await agencyUnitOrFail(ctx.em, lodging.competentUnitId) : unit;
   const dossier = ctx.em.create(Dossier, {
     id: uuid7(now.getTime()), state: DossierState.NEW, channel: FROM_CATALOG[channel], unitCode: unit.code, unitId: unit.id, unitPath: unit.path,
+    competentUnitId: competent.id, competentUnitPath: competent.path, boundaryFree: lodging.boundaryFree,
     agencyCode: agency.code, agencyName: agency.name, agencyId: agency.id, agencyPath: agency.path, procedureId: offering.procedureId,
     procedureVersionId: offering.procedureVersionId, procedureCode: offering.code, procedureName: offering.name, caseCode: input.caseCode,
     applicantName: '', summary: input.summary ?? null, formData: input.formData ?? {},
@@ -150,23 +176,30 @@ async function dossierToReceive(ctx: RequestContext, input: ReceiveDossierInput)
   return dossier;
 }
 
-/** Starts the statutory clock and the offering's process; refuses an offering without a process. */
+/** The offering's process; refuses an offering without one (no hidden default process). */
+function processOf(dossier: Dossier, offering: OfferingSnapshot): string {
+  if (offering.workflowDefinitionId) return offering.workflowDefinitionId;
+  throw new AppError('INVALID_TRANSITION', {
+    reason: { vi: `cơ quan chưa gắn quy trình nội bộ cho thủ tục ${offering.code}`, en: `the agency has no internal process for procedure ${offering.code}` },
+  }, { state: dossier.state, allowed: [] });
+}
+
+/** Starts the statutory clock now and the offering's process; returns the due instant. */
 async function startProcessing(ctx: RequestContext, dossier: Dossier, offering: OfferingSnapshot, limit: TimeLimit): Promise<Date> {
-  if (!offering.workflowDefinitionId) {
-    throw new AppError('INVALID_TRANSITION', {
-      reason: { vi: `cơ quan chưa gắn quy trình nội bộ cho thủ tục ${offering.code}`, en: `the agency has no internal process for procedure ${offering.code}` },
-    }, { state: dossier.state, allowed: [] });
-  }
+  const processId = processOf(dossier, offering);
   const now = ctx.clock.now();
   const clock = await startSubjectClock(ctx.em, clockKeyOf(dossier), { calendarId: CALENDAR, receivedAt: now, limit });
-  const { instance } = await startInstance(ctx.em, { processId: offering.workflowDefinitionId, subjectType: SUBJECT_TYPE, subjectId: dossier.id, now });
+  const { instance } = await startInstance(ctx.em, { processId, subjectType: SUBJECT_TYPE, subjectId: dossier.id, now });
   dossier.processInstanceId = instance.id;
   return clock.ledger.dueAt!;
 }
 
 /**
- * T3/T4: receipt of a complete dossier by a reception officer of its receiving unit: the code,
- * the clock (the offering's effective limit), the process instance, Mẫu 01 and the RECEIVED fact.
+ * T3/T4: receipt of a complete dossier by a reception officer of its receiving unit: the code
+ * (from that unit's counter), the clock (the offering's effective limit), the process instance,
+ * Mẫu 01 and the RECEIVED fact. A boundary-free dossier lodged at another desk gets its code,
+ * national status 2 and Mẫu 01 (without a due date: the appointment is set when the competent
+ * agency receives it), but no clock and no process yet: {@link receiveAtCompetentAgency} starts them.
  */
 export async function receive(ctx: RequestContext, input: ReceiveDossierInput): Promise<Dossier> {
   const dossier = await dossierToReceive(ctx, input);
@@ -176,19 +209,51 @@ export async function receive(ctx: RequestContext, input: ReceiveDossierInput): 
   const item = caseOf(offering, dossier.caseCode);
   const present = await componentsPresent(ctx, dossier, item);
   applyTransition(dossier.state as DossierState, { type: DossierAction.RECEIVE }, await lifecycleContext(ctx, dossier, present)); // refuse before numbering
+  processOf(dossier, offering); // a boundary-free dossier too: the competent agency could not start it
   dossier.code = await allocateDossierCode(ctx.em, dossier.unitCode, now);
   Object.assign(dossier, {
-    procedureVersionId: offering.procedureVersionId, limit: offering.effectiveLimit, rulesVersion: lifecycleRulesFor(localDay(now)).version,
+    procedureVersionId: offering.procedureVersionId, rulesVersion: lifecycleRulesFor(localDay(now)).version,
     trackingSecret: randomBytes(8).toString('hex'), searchText: searchTextOf(dossier),
   });
-  const dueAt = await startProcessing(ctx, dossier, offering, offering.effectiveLimit);
-  await act(ctx, dossier, { type: DossierAction.RECEIVE }, { content: 'Tiếp nhận hồ sơ', dueAt }, { componentsPresent: present });
+  const dueAt = dossier.boundaryFree ? null : await startProcessing(ctx, dossier, offering, offering.effectiveLimit);
+  if (!dossier.boundaryFree) dossier.limit = offering.effectiveLimit;
+  const content = dossier.boundaryFree ? 'Tiếp nhận hồ sơ không phụ thuộc địa giới hành chính; chuyển cơ quan có thẩm quyền' : 'Tiếp nhận hồ sơ';
+  await act(ctx, dossier, { type: DossierAction.RECEIVE }, { content, ...(dueAt ? { dueAt } : {}) }, { componentsPresent: present });
   await recordFact(ctx, dossier, { kind: 'RECEIVED', online: dossier.channel === Channel.ONLINE, code: dossier.code, applicantId: dossier.applicantUserId ?? null }, dossier.unitId);
   await issueForm(ctx, dossier, {
     ...formCommon(ctx, dossier), kind: FormKind.RECEIPT, dossierCode: dossier.code, receivedAt: now, dueAt, trackingUrl: trackingLink(dossier),
     components: item.components.filter((c) => !c.fromSharedDatabase).map((c) => ({ name: c.name, originals: c.originals, certifiedCopies: c.copies, photocopies: 0 })),
-    sets: 1, timeLimitText: limitText(offering.effectiveLimit), returnPlace: dossier.agencyName, receiverName: requirePrincipal(ctx).fullName,
+    sets: 1, timeLimitText: limitText(offering.effectiveLimit) + (dossier.boundaryFree ? ', tính từ khi cơ quan có thẩm quyền nhận được hồ sơ' : ''),
+    // A boundary-free dossier's result comes back to the desk where it was lodged.
+    returnPlace: dossier.boundaryFree ? (await agencyFacts(ctx, dossier.unitId!)).name : dossier.agencyName, receiverName: requirePrincipal(ctx).fullName,
   });
+  return dossier;
+}
+
+/**
+ * T3b: the competent agency's reception receives a boundary-free dossier lodged at another desk
+ * (a reception officer of its competent unit, `receiveAsCompetent`): the statutory clock starts
+ * now with the effective limit of the offering in force now (Decree 118 Art. 17(3)), the
+ * offering's process starts, the due date is set (the transition's event tells the applicant)
+ * and `competentReceivedAt` is recorded; the national status stays 2. INVALID_TRANSITION for
+ * any other dossier.
+ *
+ * @example
+ * const dossier = await receiveAtCompetentAgency(ctx, id); // Monday 09:00
+ * dossier.competentReceivedAt; // Monday 09:00
+ * dossier.dueAt;               // three working days later for a 3-working-day limit: Thursday 09:00
+ */
+export async function receiveAtCompetentAgency(ctx: RequestContext, id: string): Promise<Dossier> {
+  const dossier = await dossierOrFail(ctx, id);
+  assertCompetentReception(ctx, dossier);
+  const now = ctx.clock.now();
+  const action = { type: DossierAction.RECEIVE_AT_COMPETENT_AGENCY } as const;
+  applyTransition(dossier.state as DossierState, action, await lifecycleContext(ctx, dossier)); // refuse before starting anything
+  const offering = await offeringOf(ctx, dossier, now);
+  const dueAt = await startProcessing(ctx, dossier, offering, offering.effectiveLimit);
+  await act(ctx, dossier, action, { content: 'Cơ quan có thẩm quyền tiếp nhận hồ sơ', dueAt });
+  // After `act`: a limit on the dossier means its clock started, which the T3b guard reads.
+  Object.assign(dossier, { procedureVersionId: offering.procedureVersionId, limit: offering.effectiveLimit, competentReceivedAt: now });
   return dossier;
 }
 

@@ -43,7 +43,7 @@ export async function lifecycleContext(ctx: RequestContext, dossier: Dossier, co
   const now = ctx.clock.now();
   const instance = dossier.processInstanceId ? await readInstance(ctx.em, dossier.processInstanceId) : null;
   return {
-    now, rules: rulesOf(dossier, now), dueAt: dossier.dueAt ?? null, clockStarted: dossier.limit != null, boundaryFree: false,
+    now, rules: rulesOf(dossier, now), dueAt: dossier.dueAt ?? null, clockStarted: dossier.limit != null, boundaryFree: dossier.boundaryFree,
     apologiesIssued: dossier.apologies?.length ?? 0, supplementRequests: processingSupplements(dossier).length, supplementDeadlinePassed: false,
     requiredComponentsPresent: componentsPresent, workflowAtEnd: instance?.status === InstanceStatus.COMPLETED, resultSigned: (dossier.signatures?.length ?? 0) >= 2,
   };
@@ -71,7 +71,7 @@ async function applyClockEffect(ctx: RequestContext, dossier: Dossier, outcome: 
     case ClockEffect.STOP:
       return (await readSubjectClock(ctx.em, key)) ? (await stopSubjectClock(ctx.em, key, { end: at })).timeliness : null;
     default:
-      return null; // START is the receipt's (it needs the offering's limit); NONE does nothing.
+      return null; // START is the receipt's, at the desk or the competent agency (it needs the offering's limit); NONE does nothing.
   }
 }
 

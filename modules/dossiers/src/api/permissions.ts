@@ -3,7 +3,10 @@ import { type PermissionDefinition, withinScope } from '@motcua/kernel/contract'
 /**
  * The dossiers module's permissions (CASL subject `Dossier`):
  * - `dossier.receive`: reception officers of the receiving unit read and receive dossiers,
- *   request completion, refuse at reception, take supplements and withdrawals, return results.
+ *   request completion, refuse at reception, take supplements and withdrawals, return results;
+ *   reception officers of the competent agency's receiving unit (`competentUnitId`, the same unit
+ *   except for boundary-free dossiers lodged elsewhere) read them and receive boundary-free ones
+ *   for the competent agency (`receiveAsCompetent`).
  * - `dossier.process`: the handling officer (who took the first step) acts on the dossier
  *   (supplement, payment, apology, approve the result, sign as officer); officers read the
  *   dossiers they acted on last or hold an open task of. Acting on a step needs the workflow
@@ -19,6 +22,7 @@ export const dossierPermissions: PermissionDefinition[] = [
     rule: ({ can, grant }) => {
       const scope = withinScope(grant.scope, { id: 'unitId', path: 'unitPath' });
       can(['read', 'receive', 'return'], 'Dossier', scope);
+      can(['read', 'receiveAsCompetent'], 'Dossier', withinScope(grant.scope, { id: 'competentUnitId', path: 'competentUnitPath' }));
     },
     builtInRoles: ['RECEPTION_OFFICER'],
   },

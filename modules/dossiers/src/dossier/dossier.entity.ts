@@ -57,7 +57,7 @@ export interface FormEntry {
 @Index({ name: 'dossiers_dossier_officer_list_index', properties: ['officerId', 'nationalStatus', 'dueAt', 'createdAt', 'id'] })
 @Index({ name: 'dossiers_dossier_applicant_list_index', properties: ['applicantUserId', 'nationalStatus', 'dueAt', 'createdAt', 'id'] })
 export class Dossier {
-  [OptionalProps]?: 'version' | 'createdAt' | 'caseCode' | 'searchText' | 'applicantKind';
+  [OptionalProps]?: 'version' | 'createdAt' | 'caseCode' | 'searchText' | 'applicantKind' | 'boundaryFree';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -181,10 +181,33 @@ export class Dossier {
   @Property({ length: 1000, nullable: true })
   unitPath?: string | null;
 
-  /** Receiving unit (identity id): the reception desk that owns the dossier. */
+  /** Receiving unit (identity id): the reception desk where the dossier was lodged, which owns it at the desk (return, supplements). */
   @Property({ type: 'uuid', nullable: true })
   @Index()
   unitId?: string | null;
+
+  /**
+   * The competent agency's receiving unit (the offering's): where the competent agency receives
+   * the dossier. The same as `unitId`, except for a boundary-free dossier lodged elsewhere.
+   */
+  @Property({ type: 'uuid', nullable: true })
+  @Index()
+  competentUnitId?: string | null;
+
+  /** Materialised path of `competentUnitId`: the competent agency's reception officers' scope. */
+  @Property({ length: 1000, nullable: true })
+  competentUnitPath?: string | null;
+
+  /**
+   * Lodged regardless of administrative boundary at a desk outside the offering's receiving
+   * units (Decree 118 Art. 14): the clock starts when the competent agency receives it.
+   */
+  @Property({ default: false })
+  boundaryFree: boolean = false;
+
+  /** When the competent agency received a boundary-free dossier (`NgayCoQuanNhan`): its clock starts then (Art. 17(3)). */
+  @Property({ type: 'datetime', nullable: true })
+  competentReceivedAt?: Date | null;
 
   /** Catalog procedure id. */
   @Property({ type: 'uuid', nullable: true })

@@ -40,7 +40,8 @@ type BeforeReceipt = Omit<Common, 'dossierCode'> & { dossierCode?: string };
 export interface ReceiptSlipData extends Common {
   kind: FormKind.RECEIPT;
   receivedAt: Date;
-  dueAt: Date;
+  /** Null for a boundary-free dossier lodged at another desk: the appointment is set when the competent agency receives it. */
+  dueAt: Date | null;
   /** Public tracking page of this dossier (printed as a QR code). */
   trackingUrl: string;
   components: ReceiptComponent[];
@@ -126,7 +127,8 @@ export interface TrackingBookRow {
   address?: string;
   phone?: string;
   receivedAt: Date;
-  dueAt: Date;
+  /** Null while a boundary-free dossier awaits the competent agency (no appointment yet). */
+  dueAt: Date | null;
   returnedAt?: Date;
   receiverName: string;
   note?: string;

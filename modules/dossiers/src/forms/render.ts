@@ -94,7 +94,9 @@ async function receiptBody(w: PdfWriter, d: ReceiptSlipData): Promise<void> {
   w.text(`2. Số lượng hồ sơ: ${String(d.sets).padStart(2, '0')} bộ`);
   w.text(`3. Thời gian giải quyết hồ sơ theo quy định là: ${d.timeLimitText}`);
   w.text(`4. Thời gian nhận hồ sơ: ${vnDateTime(d.receivedAt)}`);
-  w.text(`5. Thời gian trả kết quả giải quyết hồ sơ: Sau ${vnDateTime(d.dueAt)}`);
+  w.text(d.dueAt
+    ? `5. Thời gian trả kết quả giải quyết hồ sơ: Sau ${vnDateTime(d.dueAt)}`
+    : '5. Thời gian trả kết quả giải quyết hồ sơ: được hẹn khi cơ quan có thẩm quyền nhận được hồ sơ (tiếp nhận không phụ thuộc địa giới hành chính) và thông báo cho ông/bà');
   w.text(`6. Đăng ký nhận kết quả tại: ${d.returnPlace}`);
   w.text(`Tra cứu tình trạng hồ sơ: ${d.trackingUrl}`, { size: 10, italic: true });
   w.text('Vào sổ theo dõi hồ sơ. Trường hợp có kết quả trước hạn, đơn vị sẽ thông báo qua tin nhắn hoặc thư điện tử.', { size: 10, italic: true });
@@ -174,7 +176,7 @@ export const TRACKING_BOOK_COLUMNS = [
 export function trackingBookCells(row: TrackingBookData['rows'][number], index: number): string[] {
   return [
     String(index + 1), row.dossierCode, row.procedureName, String(row.sets), row.applicantName,
-    [row.address, row.phone].filter(Boolean).join('; '), vnDateTime(row.receivedAt), vnDateTime(row.dueAt),
+    [row.address, row.phone].filter(Boolean).join('; '), vnDateTime(row.receivedAt), row.dueAt ? vnDateTime(row.dueAt) : '',
     row.returnedAt ? vnDateTime(row.returnedAt) : '', row.receiverName, row.note ?? '',
   ];
 }

@@ -5,6 +5,8 @@ export enum DossierAction {
   CREATE_DRAFT = 'CREATE_DRAFT',
   SUBMIT = 'SUBMIT',
   RECEIVE = 'RECEIVE',
+  /** The competent agency receives a dossier lodged at another desk regardless of boundary (its clock starts, T3b). */
+  RECEIVE_AT_COMPETENT_AGENCY = 'RECEIVE_AT_COMPETENT_AGENCY',
   REQUEST_COMPLETION = 'REQUEST_COMPLETION',
   RESUBMIT = 'RESUBMIT',
   REFUSE_AT_RECEPTION = 'REFUSE_AT_RECEPTION',
@@ -51,6 +53,8 @@ export enum FormKind {
 export enum DossierEventName {
   SUBMITTED = 'SUBMITTED',
   RECEIVED = 'RECEIVED',
+  /** A boundary-free dossier reached the competent agency: its clock started and its due date is set. */
+  COMPETENT_AGENCY_RECEIVED = 'COMPETENT_AGENCY_RECEIVED',
   COMPLETION_REQUESTED = 'COMPLETION_REQUESTED',
   REFUSED_AT_RECEPTION = 'REFUSED_AT_RECEPTION',
   FORWARDED = 'FORWARDED',
@@ -94,7 +98,11 @@ export interface LifecycleContext {
   /** The due instant the applicant was last told (after extensions); null before the clock starts. */
   dueAt: Date | null;
   clockStarted: boolean;
-  /** Received outside the competent agency's area: the clock starts when that agency receives it (§0.2 item 2). */
+  /**
+   * Lodged regardless of administrative boundary at a desk outside the competent agency's
+   * receiving units: the clock starts when that agency receives it (§0.2 item 2). Such a dossier
+   * whose clock has not started is awaiting the competent agency.
+   */
   boundaryFree: boolean;
   apologiesIssued: number;
   /** Supplement requests made during processing so far. */

@@ -2,9 +2,12 @@ import type { Bilingual } from '@motcua/kernel/contract';
 import { type ActionInput, ClockEffect, ReturnMethod, DossierAction as A, DossierEventName as E, FormKind as F, type LifecycleContext, TransitionFlag } from './actions.js';
 import { DossierState as S } from './states.js';
 
-/** The numbered transitions of domain doc §5.2. T17 is split into its four steps. */
+/**
+ * The numbered transitions of domain doc §5.2. T17 is split into its four steps; T3b is the
+ * competent agency's receipt of a boundary-free dossier (§0.2 item 2), which the table folds into T3.
+ */
 export type TransitionId =
-  | 'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'T9' | 'T10' | 'T11' | 'T12' | 'T13' | 'T14' | 'T15' | 'T16'
+  | 'T1' | 'T2' | 'T3' | 'T3b' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'T9' | 'T10' | 'T11' | 'T12' | 'T13' | 'T14' | 'T15' | 'T16'
   | 'T17a' | 'T17b' | 'T17c' | 'T17d' | 'T18' | 'T19';
 
 /** What a transition produces besides the new state. */
@@ -93,6 +96,15 @@ const receiptOutputs = (ctx: LifecycleContext): TransitionOutputs =>
 const requireComponents = (ctx: LifecycleContext): Bilingual | null =>
   ctx.requiredComponentsPresent ? null : { vi: 'hồ sơ còn thiếu thành phần bắt buộc', en: 'required components are missing' };
 
+/** A boundary-free dossier received at another desk whose competent agency has not received it yet (so its clock has not started). */
+const awaitingCompetentAgency = (ctx: LifecycleContext) => ctx.boundaryFree && !ctx.clockStarted;
+
+const requireAwaitingCompetentAgency = (ctx: LifecycleContext): Bilingual | null =>
+  awaitingCompetentAgency(ctx) ? null : { vi: 'hồ sơ không phải hồ sơ tiếp nhận không phụ thuộc địa giới đang chờ cơ quan có thẩm quyền nhận', en: 'the dossier is not a boundary-free dossier awaiting the competent agency' };
+
+const requireCompetentAgencyReceipt = (ctx: LifecycleContext): Bilingual | null =>
+  awaitingCompetentAgency(ctx) ? { vi: 'cơ quan có thẩm quyền chưa tiếp nhận hồ sơ', en: 'the competent agency has not received the dossier yet' } : null;
+
 /**
  * The lifecycle as data (domain doc §5.2). Each (action, from-state) pair appears at most once;
  * a test checks it.
@@ -103,6 +115,11 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   {
     id: 'T3', action: A.RECEIVE, from: [S.NEW], to: S.RECEIVED, guard: requireComponents,
     outputs: receiptOutputs,
+  },
+  {
+    // The competent agency receives a boundary-free dossier: the clock starts now (Decree 118 Art. 17(3)); national status stays 2.
+    id: 'T3b', action: A.RECEIVE_AT_COMPETENT_AGENCY, from: [S.RECEIVED], to: S.RECEIVED, guard: requireAwaitingCompetentAgency,
+    outputs: fixed(out(ClockEffect.START, [], [E.COMPETENT_AGENCY_RECEIVED])),
   },
   {
     id: 'T4', action: A.RECEIVE, from: [S.SUBMITTED], to: S.RECEIVED, guard: requireComponents,
@@ -122,8 +139,9 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   },
   {
     id: 'T7', action: A.FORWARD, from: [S.RECEIVED], to: S.PROCESSING,
-    // A boundary-free dossier's clock starts when the competent agency receives it (Decree 118 Art. 17(3)).
-    outputs: (ctx) => out(ctx.clockStarted ? ClockEffect.NONE : ClockEffect.START, [F.CONTROL_SHEET], [E.FORWARDED]),
+    // A boundary-free dossier is processed only once the competent agency received it (T3b started its clock).
+    guard: requireCompetentAgencyReceipt,
+    outputs: fixed(out(ClockEffect.NONE, [F.CONTROL_SHEET], [E.FORWARDED])),
   },
   { id: 'T8', action: A.HAND_OVER, from: [S.PROCESSING], to: S.PROCESSING, outputs: fixed(out(ClockEffect.NONE, [F.CONTROL_SHEET], [E.STEP_COMPLETED])) },
   {

@@ -18,7 +18,7 @@ interface Common {
 
 /** What a notification says, by kind. */
 export type NotificationData =
-  | (Common & { kind: NotificationKind.RECEIVED; receivedAt: Date; dueAt: Date })
+  | (Common & { kind: NotificationKind.RECEIVED; receivedAt: Date; /** Null for a boundary-free dossier until the competent agency receives it. */ dueAt: Date | null })
   | (Common & { kind: NotificationKind.SUPPLEMENT_REQUESTED; items: string[] })
   | (Common & { kind: NotificationKind.APOLOGY_ISSUED; reason: string; newDueAt: Date })
   | (Common & { kind: NotificationKind.RESULT_READY; returnPlace: string; /** The signed public rating link (evaluation module), when there is one. */ ratingUrl?: string | null });
@@ -41,9 +41,11 @@ function body(data: NotificationData): { subject: string; lines: string[]; short
         subject: `Đã tiếp nhận hồ sơ ${code}`,
         lines: [
           `${data.agencyName} đã tiếp nhận hồ sơ "${data.procedureName}" của ông/bà lúc ${vnDateTime(data.receivedAt)}.`,
-          `Mã hồ sơ: ${code}. Thời gian hẹn trả kết quả: ${vnDateTime(data.dueAt)}.`,
+          data.dueAt
+            ? `Mã hồ sơ: ${code}. Thời gian hẹn trả kết quả: ${vnDateTime(data.dueAt)}.`
+            : `Mã hồ sơ: ${code}. Thời gian hẹn trả kết quả sẽ được thông báo khi cơ quan có thẩm quyền nhận được hồ sơ.`,
         ],
-        short: `Ho so ${code} da duoc tiep nhan. Hen tra: ${vnDateTime(data.dueAt)}.`,
+        short: `Ho so ${code} da duoc tiep nhan. ${data.dueAt ? `Hen tra: ${vnDateTime(data.dueAt)}.` : 'Ngay hen tra se duoc thong bao sau.'}`,
       };
     case NotificationKind.SUPPLEMENT_REQUESTED:
       return {

@@ -22,6 +22,8 @@ export interface NotificationOptions {
 /** Which lifecycle events the applicant is told about. */
 const KIND_OF_EVENT: ReadonlyArray<[DossierEventName, NotificationKind]> = [
   [DossierEventName.RECEIVED, NotificationKind.RECEIVED],
+  // A boundary-free dossier: the competent agency's receipt sets the appointment the slip could not give.
+  [DossierEventName.COMPETENT_AGENCY_RECEIVED, NotificationKind.RECEIVED],
   [DossierEventName.SUPPLEMENT_REQUESTED, NotificationKind.SUPPLEMENT_REQUESTED],
   [DossierEventName.APOLOGY_ISSUED, NotificationKind.APOLOGY_ISSUED],
   [DossierEventName.DONE, NotificationKind.RESULT_READY],
@@ -34,7 +36,7 @@ function notificationData(kind: NotificationKind, dossier: Dossier, event: Dossi
   const dueAt = new Date(event.dueAt ?? event.at);
   switch (kind) {
     case NotificationKind.RECEIVED:
-      return { ...common, kind, receivedAt: dossier.receivedAt ?? new Date(event.at), dueAt };
+      return { ...common, kind, receivedAt: new Date(event.at), dueAt: event.dueAt ? new Date(event.dueAt) : null };
     case NotificationKind.SUPPLEMENT_REQUESTED:
       return { ...common, kind, items: listOf(event.details.missing) };
     case NotificationKind.APOLOGY_ISSUED:

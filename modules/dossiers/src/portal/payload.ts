@@ -44,6 +44,8 @@ export interface PortalDossierInput {
   summary?: string | null;
   submittedAt?: Date | null;
   receivedAt?: Date | null;
+  /** When the competent agency received a boundary-free dossier. */
+  competentReceivedAt?: Date | null;
   dueAt?: Date | null;
   finishedAt?: Date | null;
   returnedAt?: Date | null;
@@ -75,6 +77,12 @@ export interface HoSoDongBoDVC {
   TrichYeuHoSo: string;
   NgayNopHoSo: string;
   NgayTiepNhan: string;
+  /**
+   * When the competent agency received a boundary-free dossier (its clock starts then, Decree 118
+   * Art. 17(3)); present only for those. The name is ours (domain doc §4.2) until the Ministry of
+   * Public Security's interface names it.
+   */
+  NgayCoQuanNhan?: string;
   NgayHenTra: string;
   NgayKetThucXuLy: string;
   NgayTra: string;
@@ -124,6 +132,7 @@ export function dossierPayload(dossier: PortalDossierInput): HoSoDongBoDVC {
     TrichYeuHoSo: (dossier.summary ?? dossier.procedureName).slice(0, 1000),
     NgayNopHoSo: portalDate(dossier.submittedAt ?? dossier.receivedAt),
     NgayTiepNhan: portalDate(dossier.receivedAt),
+    ...(dossier.competentReceivedAt ? { NgayCoQuanNhan: portalDate(dossier.competentReceivedAt) } : {}),
     NgayHenTra: portalDate(dossier.dueAt),
     NgayKetThucXuLy: portalDate(dossier.finishedAt),
     NgayTra: portalDate(dossier.returnedAt),

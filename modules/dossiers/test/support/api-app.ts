@@ -4,6 +4,10 @@
  * desk with that process, and cached sign-ins per demo account.
  */
 import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { FixedClock } from '@motcua/kernel/contract';
 import { createTestApp, expectOk, expectRefused, type TestApp, writeCounter } from '@motcua/server/testing';
@@ -19,7 +23,7 @@ export const { rowsWrittenBy, expectRefusedWithoutWrites } = writeCounter([
 ]);
 
 export const DOSSIER = `id code state nationalStatus channel procedureCode applicantName caseCode formData receivedAt originalDueAt dueAt finishedAt returnedAt
-  timeliness processInstanceId officerId version allowedActions openTaskId
+  timeliness processInstanceId officerId version allowedActions openTaskId unitId competentUnitId boundaryFree competentReceivedAt receivedAtUnitName
   documents { componentCode fileName mediaType byteLength sha256 digitised reused fromNationalStore }
   components { code mandatory fromSharedDatabase present }
   timeline { at actorName content nationalStatus stepDueAt } ledgerExplanation
@@ -38,6 +42,7 @@ export const Q = {
   attach: `mutation($input: AttachDocumentInput!) { attachDossierDocument(input: $input) { id componentCode sha256 mediaType } }`,
   submit: mutation('submitDossier', 'DossierIdInput'),
   receive: mutation('receiveDossier', 'ReceiveDossierInput'),
+  receiveAtCompetentAgency: mutation('receiveAtCompetentAgency', 'DossierIdInput'),
   requestCompletion: mutation('requestCompletion', 'MissingItemsInput'),
   refuseAtReception: mutation('refuseAtReception', 'ReasonsInput'),
   step: mutation('actOnDossierStep', 'DossierStepInput'),
@@ -61,6 +66,8 @@ export interface DossierWorld {
   token: (username: string) => Promise<{ token: string }>;
   agency: (code: string) => string;
   procedureId: string;
+  /** The published three-step process of Sở Tư pháp the offerings run. */
+  processId: string;
   /** Moves the clock; sign-ins are renewed (tokens expire on the same clock). */
   at: (instant: string) => void;
   gql: <T = any>(username: string | null, query: string, variables?: Record<string, unknown>) => Promise<import('@motcua/server/testing').GraphqlResult<T> & any>;
@@ -81,18 +88,36 @@ export async function dossierWorld(clock: FixedClock): Promise<DossierWorld> {
   const process = await ok('quantri', 'mutation($input: CreateProcessInput!) { createProcess(input: $input) { process { id } } }', { input: threeStepProcess(agency(JUSTICE), 'TRICH-LUC') });
   const processId = process.createProcess.process.id;
   await ok('quantri', 'mutation($input: PublishProcessInput!) { publishProcess(input: $input) { process { id } } }', { input: { id: processId, version: 1 } });
-  const draft = await ok('admin', 'mutation($input: CreateProcedureDraftInput!) { createProcedureDraft(input: $input) { version { id procedureId } } }', {
-    input: { code: PROCEDURE_CODE, ownerAgencyId: agency(JUSTICE), content: procedureContent() },
+  const world = { t, clock, token, agency, processId, gql, ok, at: (instant: string) => { clock.set(new Date(instant)); tokens.clear(); } };
+  return { ...world, procedureId: await offerProcedure(world, PROCEDURE_CODE, procedureContent()) };
+}
+
+/**
+ * Publishes a procedure of Sở Tư pháp (in force from 2026-01-01) and offers it, DIRECT and
+ * ONLINE, at the provincial desk with the world's process; returns the procedure id.
+ *
+ * @example await offerProcedure(w, '2.000998', { ...procedureContent(), boundaryFree: true });
+ */
+export async function offerProcedure(w: Pick<DossierWorld, 'ok' | 'agency' | 'processId'>, code: string, content: Record<string, unknown>): Promise<string> {
+  const draft = await w.ok('admin', 'mutation($input: CreateProcedureDraftInput!) { createProcedureDraft(input: $input) { version { id procedureId } } }', {
+    input: { code, ownerAgencyId: w.agency(JUSTICE), content },
   });
   const { id: versionId, procedureId } = draft.createProcedureDraft.version;
-  await ok('admin', 'mutation($input: PublishProcedureVersionInput!) { publishProcedureVersion(input: $input) { version { id } } }', { input: { versionId, effectiveFrom: '2026-01-01' } });
-  await ok('admin', 'mutation($input: SetProcedureOfferingInput!) { setProcedureOffering(input: $input) { offering { id } } }', {
+  await w.ok('admin', 'mutation($input: PublishProcedureVersionInput!) { publishProcedureVersion(input: $input) { version { id } } }', { input: { versionId, effectiveFrom: '2026-01-01' } });
+  await w.ok('admin', 'mutation($input: SetProcedureOfferingInput!) { setProcedureOffering(input: $input) { offering { id } } }', {
     input: {
-      procedureId, agencyId: agency(JUSTICE), receivingUnitIds: [agency(DESK)], workflowDefinitionId: processId,
+      procedureId, agencyId: w.agency(JUSTICE), receivingUnitIds: [w.agency(DESK)], workflowDefinitionId: w.processId,
       channels: [{ channel: 'DIRECT' }, { channel: 'ONLINE' }],
     },
   });
-  return { t, clock, token, agency, procedureId, gql, ok, at: (instant) => { clock.set(new Date(instant)); tokens.clear(); } };
+  return procedureId;
+}
+
+/** A PDF's text as `pdftotext -layout` reads it (the forms' wording, with diacritics). */
+export function pdfText(pdf: Uint8Array): string {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-dossier-'));
+  writeFileSync(join(dir, 'form.pdf'), pdf);
+  return execFileSync('pdftotext', ['-layout', join(dir, 'form.pdf'), '-'], { encoding: 'utf8' });
 }
 
 /** A one-page PDF (enough for the type sniffer). */
