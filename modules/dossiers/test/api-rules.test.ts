@@ -140,3 +140,32 @@ describe('authorization matrix', () => {
     expect(await listed('vanthu')).toBe(0);
   });
 });
+
+describe('the dossiers list', () => {
+  const ORDERED = `query($filter: DossierFilter, $order: DossierOrder) { dossiers(filter: $filter, order: $order, first: 10) { totalCount nodes { applicantName dueAt } } }`;
+
+  it('orders newest first by default, or soonest due first with the not yet received last', async () => {
+    const receive = (name: string) => w.ok('tiepnhan', Q.receive, {
+      input: {
+        create: { procedure: PROCEDURE_CODE, agencyId: w.agency(JUSTICE), caseCode: 'TH1', channel: 'DIRECT', applicant: { name } },
+        documents: ['TK', 'UQ'].map((componentCode) => ({ dossierId: '', componentCode, fileName: 'a.pdf', contentBase64: PDF_BASE64 })),
+      },
+    });
+    await receive('Đỗ Thứ Tự Một'); // due first
+    anHourLater();
+    await receive('Đỗ Thứ Tự Hai');
+    anHourLater();
+    const { id } = (await w.ok('congdan', Q.createDraft, { input: { procedure: PROCEDURE_CODE, agencyId: w.agency(JUSTICE), caseCode: 'TH1', applicant: { name: 'Đỗ Thứ Tự Ba' } } })).createDossierDraft;
+    for (const componentCode of ['TK', 'UQ']) await w.ok('congdan', Q.attach, { input: { dossierId: id, componentCode, fileName: 'a.pdf', contentBase64: PDF_BASE64 } });
+    await w.ok('congdan', Q.submit, { input: { id } });
+
+    const names = async (order?: string) => {
+      const { dossiers } = await w.ok('giamdoc', ORDERED, { filter: { search: 'do thu tu' }, ...(order ? { order } : {}) });
+      expect(dossiers.totalCount).toBe(3);
+      return dossiers.nodes.map((n: { applicantName: string }) => n.applicantName);
+    };
+    expect(await names()).toEqual(['Đỗ Thứ Tự Ba', 'Đỗ Thứ Tự Hai', 'Đỗ Thứ Tự Một']);
+    expect(await names('NEWEST_FIRST')).toEqual(['Đỗ Thứ Tự Ba', 'Đỗ Thứ Tự Hai', 'Đỗ Thứ Tự Một']);
+    expect(await names('DUE_SOONEST')).toEqual(['Đỗ Thứ Tự Một', 'Đỗ Thứ Tự Hai', 'Đỗ Thứ Tự Ba']);
+  });
+});

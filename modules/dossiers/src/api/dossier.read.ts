@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { type FilterQuery, QueryOrder, type QueryOrderMap } from '@mikro-orm/core';
 import { roleHoldingsOf } from '@motcua/identity/contract';
 import {
   AppError, accessibleWhere, containsFolded, type PageArgs, pageWindow, readPage, requirePrincipal, type RequestContext, toConnection,
@@ -33,15 +33,28 @@ function filterWhere(filter: DossierFilter): FilterQuery<Dossier>[] {
   return where;
 }
 
+/** How the dossiers list is ordered. */
+export enum DossierOrder {
+  /** Newest first (by creation). */
+  NEWEST_FIRST = 'NEWEST_FIRST',
+  /** Soonest due first; dossiers without a due date (not received yet) last. */
+  DUE_SOONEST = 'DUE_SOONEST',
+}
+
+const ORDERS: Record<DossierOrder, QueryOrderMap<Dossier>> = {
+  [DossierOrder.NEWEST_FIRST]: { createdAt: QueryOrder.DESC, id: QueryOrder.DESC },
+  [DossierOrder.DUE_SOONEST]: { dueAt: QueryOrder.ASC_NULLS_LAST, createdAt: QueryOrder.ASC, id: QueryOrder.ASC },
+};
+
 /**
- * A page of the dossiers the caller may read, newest first, filtered. Read as plain rows (no
+ * A page of the dossiers the caller may read, filtered, newest first or soonest due first. Read as plain rows (no
  * entity hydration, see docs/architecture.md) given the Dossier prototype, so CASL and the field
  * resolvers see a Dossier.
  */
-export async function listDossiers(ctx: RequestContext, page: PageArgs, filter: DossierFilter) {
+export async function listDossiers(ctx: RequestContext, page: PageArgs, filter: DossierFilter, order = DossierOrder.NEWEST_FIRST) {
   const window = pageWindow(page);
   const where = { $and: [readableWhere(ctx)!, ...filterWhere(filter)] } as FilterQuery<Dossier>;
-  const { rows, total } = await readPage(ctx.em, Dossier, where, window, { createdAt: 'desc', id: 'desc' });
+  const { rows, total } = await readPage(ctx.em, Dossier, where, window, ORDERS[order]);
   // setPrototypeOf, not Object.assign: the row's own values must not go through MikroORM's setters.
   return toConnection(rows.map((row) => Object.setPrototypeOf(row, Dossier.prototype) as Dossier), total, window);
 }

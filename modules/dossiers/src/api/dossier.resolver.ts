@@ -14,7 +14,7 @@ import {
 import { catalogChannelOf, dossierView, rawOf, zoned } from './dossier.view.js';
 import * as intake from './intake.service.js';
 import * as processing from './processing.service.js';
-import { listDossiers, readDossier, trackDossier } from './dossier.read.js';
+import { DossierOrder, listDossiers, readDossier, trackDossier } from './dossier.read.js';
 import { dossierControlSheet, dossierForm, RegisterFormat, trackingBook } from './registers.js';
 
 /**
@@ -25,10 +25,13 @@ import { dossierControlSheet, dossierForm, RegisterFormat, trackingBook } from '
 @Resolver(() => DossierNode)
 export class DossierResolver {
   @Query(() => DossierConnection, {
-    description: 'Dossiers the caller may read, newest first, with filters. Example: `dossiers(filter: { search: "nguyen thi", nationalStatuses: [4] }) { nodes { code applicantName dueAt } }`.',
+    description: 'Dossiers the caller may read, with filters, newest first or soonest due first. Example: `dossiers(filter: { search: "nguyen thi", nationalStatuses: [4] }, order: DUE_SOONEST) { nodes { code applicantName dueAt } }`.',
   })
-  async dossiers(@Args() page: PageArgs, @Arg('filter', () => DossierFilter, { nullable: true }) filter: DossierFilter | undefined, @Ctx() ctx: RequestContext) {
-    const page_ = await listDossiers(ctx, page, filter ?? {});
+  async dossiers(
+    @Args() page: PageArgs, @Arg('filter', () => DossierFilter, { nullable: true }) filter: DossierFilter | undefined,
+    @Arg('order', () => DossierOrder, { defaultValue: DossierOrder.NEWEST_FIRST }) order: DossierOrder, @Ctx() ctx: RequestContext,
+  ) {
+    const page_ = await listDossiers(ctx, page, filter ?? {}, order);
     return { ...page_, nodes: page_.nodes.map(zoned), edges: page_.edges.map((e) => ({ ...e, node: zoned(e.node) })) };
   }
 

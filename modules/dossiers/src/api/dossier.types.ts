@@ -6,10 +6,12 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { DossierAction, ReturnMethod } from '../lifecycle/actions.js';
 import { DossierState } from '../lifecycle/states.js';
 import { RegisterFormat } from './registers.js';
+import { DossierOrder } from './dossier.read.js';
 
 registerEnumType(DossierState, { name: 'DossierState', description: 'Internal lifecycle state of a dossier (one-stop-domain §5.2); each maps to one national status 1–10.' });
 registerEnumType(DossierAction, { name: 'DossierAction', description: 'A lifecycle action (one mutation each); `allowedActions` lists those possible now.' });
 registerEnumType(RegisterFormat, { name: 'RegisterFormat', description: 'File format of a register export: PDF, or Excel (XLSX).' });
+registerEnumType(DossierOrder, { name: 'DossierOrder', description: 'Order of the dossiers list: NEWEST_FIRST (default) or DUE_SOONEST (an officer\'s queue; not yet received last).' });
 registerEnumType(ReturnMethod, { name: 'ReturnMethod', description: 'How the result reaches the applicant: at the desk, by post, online.' });
 
 @ObjectType('DossierDocument', { description: 'A document attached for one component: a content-addressed blob (SHA-256).' })
