@@ -3,8 +3,8 @@ import type { BaseRecord } from '@refinedev/core';
 import type { DocumentNode } from 'graphql';
 
 /** A GraphQL query of this plugin (see `useGqlQuery`). */
-export function useGql<T extends BaseRecord>(document: DocumentNode, variables: Record<string, unknown>, enabled = true) {
-  return useGqlQuery<T>('dossiers', document, variables, enabled);
+export function useGql<T extends BaseRecord>(document: DocumentNode, variables: Record<string, unknown>, enabled = true, options: { quiet?: boolean } = {}) {
+  return useGqlQuery<T>('dossiers', document, variables, enabled, options);
 }
 
 export { useGqlMutation };

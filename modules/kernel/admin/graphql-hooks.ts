@@ -5,15 +5,17 @@ import { useMemo } from 'react';
 /**
  * A GraphQL query through Refine's data provider, cached per `scope` (the plugin's name),
  * document and variables. `data` is undefined until the response arrives (Refine's own
- * `result.data` is `{}` while loading, which pages would mistake for an answer).
+ * `result.data` is `{}` while loading, which pages would mistake for an answer). A `quiet`
+ * query shows no error toast: for optional parts of a page the caller may not be allowed to read.
  *
  * @example
  * const { data, isLoading } = useGqlQuery<{ me: { id: string } }>('evaluation', ME, {});
+ * const task = useGqlQuery<{ task: Task }>('dossiers', OPEN_TASK, { id }, Boolean(id), { quiet: true });
  */
-export function useGqlQuery<T extends BaseRecord>(scope: string, document: DocumentNode, variables: Record<string, unknown>, enabled = true) {
+export function useGqlQuery<T extends BaseRecord>(scope: string, document: DocumentNode, variables: Record<string, unknown>, enabled = true, { quiet = false } = {}) {
   const text = useMemo(() => print(document), [document]);
   const { query } = useCustom<T>({
-    url: '', method: 'get', meta: { gqlQuery: document, gqlVariables: variables },
+    url: '', method: 'get', meta: { gqlQuery: document, gqlVariables: variables }, ...(quiet ? { errorNotification: false as const } : {}),
     queryOptions: { enabled, queryKey: [scope, text, variables] },
   });
   return { data: query.data?.data as unknown as T | undefined, isLoading: query.isLoading, error: query.error, refetch: () => query.refetch() };

@@ -21,7 +21,8 @@ export default function DossierPage() {
   const [latest, setLatest] = useState<DossierDetail>();
   const [open, setOpen] = useState<OfficeAction>();
   const dossier = latest && latest.id === id && latest.version >= (data?.dossier.version ?? 0) ? latest : data?.dossier;
-  const task = useGql<OpenTask>(OPEN_TASK, { id: dossier?.openTaskId }, Boolean(dossier?.openTaskId));
+  // The open step is shown to those who may read it (its assignee or role); for others it is left out, without an error.
+  const task = useGql<OpenTask>(OPEN_TASK, { id: dossier?.openTaskId }, Boolean(dossier?.openTaskId), { quiet: true });
   if (error) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
   if (!dossier) return null;
   const stepActions = task.data?.task.allowedActions ?? [];
