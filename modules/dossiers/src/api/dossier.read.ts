@@ -27,6 +27,8 @@ function filterWhere(filter: DossierFilter): FilterQuery<Dossier>[] {
   if (filter.officerId) where.push({ officerId: filter.officerId });
   if (filter.dueFrom) where.push({ dueAt: { $gte: filter.dueFrom } });
   if (filter.dueTo) where.push({ dueAt: { $lt: filter.dueTo } });
+  if (filter.receivedFrom) where.push({ receivedAt: { $gte: filter.receivedFrom } });
+  if (filter.receivedTo) where.push({ receivedAt: { $lt: filter.receivedTo } });
   if (filter.timeliness) where.push({ timeliness: filter.timeliness });
   if (filter.search?.trim()) where.push({ searchText: containsFolded(filter.search.trim()) });
   return where;
