@@ -15,6 +15,8 @@ function readableWhere(ctx: RequestContext): FilterQuery<Dossier> | null {
   const principal = requirePrincipal(ctx);
   const granted = accessibleWhere<Dossier>(ctx.ability, 'read', 'Dossier');
   const own = { applicantUserId: principal.userId };
+  // `{}` (every dossier: the system administrator) would vanish inside `$or`, leaving only `own`.
+  if (granted && !Object.keys(granted).length) return granted;
   return granted ? { $or: [granted, own] } : own;
 }
 
