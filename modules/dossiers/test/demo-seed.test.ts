@@ -80,12 +80,14 @@ describe('a fresh start with signing keys (the development PKI, as `pnpm start`)
       expect(done).toMatchObject({ nationalStatus: 9, applicantName: 'Hoàng Văn Dũng', result: { number: '01/2026/BSTL-DEMO', signatureCount: 2, returnRecipient: null } });
       const returned = before.find((d) => d.state === 'RETURNED')!;
       expect(returned).toMatchObject({ nationalStatus: 10, applicantName: 'Vũ Thị Mai Anh', result: { signatureCount: 2, returnRecipient: 'Vũ Thị Mai Anh' } });
+      expect(first.logs.filter((line) => /demo results/.test(line.msg)).map((line) => line.msg)).toEqual(['demo results signed and returned']);
     } finally {
       await first.app.stop();
     }
     const again = await start();
     try {
       expect(await seededIn(again, 'giamsat')).toEqual(before);
+      expect(again.logs.filter((line) => /demo results/.test(line.msg))).toEqual([]); // nothing left to sign or return
     } finally {
       await again.app.stop();
     }

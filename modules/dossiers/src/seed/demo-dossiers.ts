@@ -112,9 +112,12 @@ export async function seedDemoDossiers(seed: WorkContext, agency: AgencyUnit): P
  * signing keys (tests, production without `SIGNING_*`) they stay waiting for signatures.
  */
 export async function completeDemoResults(work: WorkContext): Promise<void> {
+  const toReturn = FINISHED.filter((f) => f.returned).map((f) => f.resultNumber);
   const waiting = await work.em.find(Dossier, {
-    resultNumber: { $in: FINISHED.map((f) => f.resultNumber) },
-    state: { $in: [DossierState.AWAITING_OFFICER_SIGNATURE, DossierState.AWAITING_AGENCY_SIGNATURE, DossierState.DONE] },
+    $or: [
+      { resultNumber: { $in: FINISHED.map((f) => f.resultNumber) }, state: { $in: [DossierState.AWAITING_OFFICER_SIGNATURE, DossierState.AWAITING_AGENCY_SIGNATURE] } },
+      { resultNumber: { $in: toReturn }, state: DossierState.DONE },
+    ],
   });
   if (!waiting.length) return;
   const staff = await demoStaff(work);
@@ -127,8 +130,7 @@ export async function completeDemoResults(work: WorkContext): Promise<void> {
   for (const dossier of waiting) {
     if (dossier.state === DossierState.AWAITING_OFFICER_SIGNATURE) await signResult(officer, dossier.id);
     if (dossier.state === DossierState.AWAITING_AGENCY_SIGNATURE) await signResult(leader, dossier.id);
-    const returned = FINISHED.find((f) => f.resultNumber === dossier.resultNumber)?.returned;
-    if (returned && dossier.state === DossierState.DONE) await returnResult(desk, { id: dossier.id, method: ReturnMethod.AT_DESK, recipient: dossier.applicantName });
+    if (toReturn.includes(dossier.resultNumber!) && dossier.state === DossierState.DONE) await returnResult(desk, { id: dossier.id, method: ReturnMethod.AT_DESK, recipient: dossier.applicantName });
   }
   work.log.info({ dossiers: waiting.map((d) => d.code) }, 'demo results signed and returned');
 }
