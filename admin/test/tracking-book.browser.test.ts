@@ -61,6 +61,16 @@ describe.skipIf(!BROWSER_READY)('the tracking book page in a real browser', () =
     await expect.poll(() => page.getByTestId('book-rows').locator('tbody tr.ant-table-row').count()).toBe(0);
   });
 
+  it("the agency's leader picks the desk (searched without diacritics) and reads the agency's dossiers received there", async () => {
+    const dossiers = await deskDossiers();
+    const { page } = await suite.openSignedIn('giamdoc', PATH);
+    await page.getByText('Chọn đơn vị tiếp nhận').first().waitFor(); // no desk of their own: they pick one
+    await page.getByTestId('book-unit').click();
+    await page.keyboard.type('bo phan tiep nhan');
+    await page.locator('.ant-select-dropdown:visible').getByText('Bộ phận Tiếp nhận và Trả kết quả').click();
+    await expect.poll(() => page.getByTestId('book-rows').locator('tbody tr.ant-table-row').count()).toBe(dossiers.length);
+  });
+
   it.each([
     ['giamdoc', true],
     ['giamsat', true],

@@ -3,7 +3,7 @@
  * open it and its period in Vietnam time.
  */
 
-/** Who keeps or reads a unit's tracking book: the desk (`dossier.receive`) first, then leaders and supervisors (`dossier.supervise`). */
+/** Who may open a unit's tracking book: its desk keeps it (`dossier.receive`), leaders and supervisors read it (`dossier.supervise`). */
 export const BOOK_PERMISSIONS = ['dossier.receive', 'dossier.supervise'] as const;
 
 /** The tracking book's period: calendar days in Vietnam, both inclusive, as `YYYY-MM-DD`. */

@@ -3,21 +3,15 @@ import { useTranslate } from '@refinedev/core';
 import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { Alert, Card, Input, Space, Table, TreeSelect, Typography } from 'antd';
 import { useState } from 'react';
-import { BOOK_PERMISSIONS, currentMonthInVietnam, type DayRange, instantsOf } from '../book';
+import { currentMonthInVietnam, type DayRange, instantsOf } from '../book';
 import { type AgencyTreeNode, formatInstant, useAgencyTree, useGql } from '../hooks';
 import { BOOK_ROWS, type BookRow, TRACKING_BOOK } from '../queries';
 import { DownloadButton } from './FormDownload';
 
 const PAGE = 20;
 
-/** The unit whose book the user most likely keeps: where they receive, else where they supervise. */
-function ownUnit(grants: readonly Grant[]): string | undefined {
-  for (const permission of BOOK_PERMISSIONS) {
-    const unitId = grants.find((grant) => grant.permission === permission && grant.unitId)?.unitId;
-    if (unitId) return unitId;
-  }
-  return undefined;
-}
+/** The desk the user receives at: their book by default (leaders and supervisors pick a unit; their grants name agencies, not desks). */
+const deskOf = (grants: readonly Grant[]) => grants.find((grant) => grant.permission === 'dossier.receive' && grant.unitId)?.unitId ?? undefined;
 
 interface UnitOption { value: string; title: string; children: UnitOption[] }
 const unitOptions = (nodes: AgencyTreeNode[]): UnitOption[] => nodes.map((node) => ({ value: node.id, title: node.name, children: unitOptions(node.children ?? []) }));
@@ -34,7 +28,7 @@ export default function TrackingBookPage() {
   const [picked, setUnitId] = useState<string>();
   const [range, setRange] = useState<DayRange>(() => currentMonthInVietnam(new Date()));
   const [page, setPage] = useState(1);
-  const unitId = picked ?? ownUnit(grants);
+  const unitId = picked ?? deskOf(grants);
   const { from, to } = instantsOf(range);
   const valid = range.first <= range.last;
   const ready = Boolean(unitId) && valid;

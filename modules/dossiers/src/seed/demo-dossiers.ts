@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { type AgencyUnit, agencyUnitByCode, BuiltInRole, roleHoldingsWithin } from '@motcua/identity/contract';
 import { GLOBAL_SCOPE, Loaders, newAbilityBuilder, type Principal, type RequestContext, type WorkContext, uuid7 } from '@motcua/kernel/contract';
-import { readInstance, type TaskState } from '@motcua/workflow/contract';
+import { DEMO_PROCESS, readInstance, type TaskState } from '@motcua/workflow/contract';
 import { Dossier } from '../dossier/dossier.entity.js';
 import { receive } from '../api/intake.service.js';
 import { actOnStep, approveResult, requestSupplement, returnResult, signResult } from '../api/processing.service.js';
@@ -46,7 +46,7 @@ async function actingAs(work: WorkContext, unit: AgencyUnit | null, roleKey: Bui
 
 /** The demo staff of Sở Tư pháp and its desk, by role; null when the demo province is absent. */
 async function demoStaff(work: WorkContext): Promise<Partial<Record<BuiltInRole, RequestContext>> | null> {
-  const [desk, agency] = await Promise.all([agencyUnitByCode(work.em, DEMO_DESK), agencyUnitByCode(work.em, '000.00.10.H56')]);
+  const [desk, agency] = await Promise.all([agencyUnitByCode(work.em, DEMO_DESK), agencyUnitByCode(work.em, DEMO_PROCESS.agencyCode)]);
   const roles = [
     [BuiltInRole.RECEPTION_OFFICER, desk, 'Cán bộ tiếp nhận (demo)'], [BuiltInRole.HANDLING_OFFICER, agency, 'Chuyên viên (demo)'],
     [BuiltInRole.UNIT_LEADER, agency, 'Trưởng phòng (demo)'], [BuiltInRole.AGENCY_LEADER, agency, 'Giám đốc Sở (demo)'],
@@ -65,8 +65,8 @@ const stepActionOf = (task: TaskState) => PREFERRED_STEP_ACTIONS.find((action) =
 
 /** Acts on every open step of the dossier, each by a holder of its role, until its process ends. */
 async function processToTheEnd(staff: Partial<Record<BuiltInRole, RequestContext>>, dossier: Dossier): Promise<void> {
-  const em = staff[BuiltInRole.HANDLING_OFFICER]!.em;
-  for (let tasks = (await readInstance(em, dossier.processInstanceId!)).openTasks; tasks.length; tasks = (await readInstance(em, dossier.processInstanceId!)).openTasks) {
+  const openTasks = async () => (await readInstance(staff[BuiltInRole.HANDLING_OFFICER]!.em, dossier.processInstanceId!)).openTasks;
+  for (let tasks = await openTasks(); tasks.length; tasks = await openTasks()) {
     for (const task of tasks) {
       const action = stepActionOf(task);
       const actor = staff[task.roleKey as BuiltInRole];
