@@ -29,6 +29,8 @@ describe('grantsAllow', () => {
     ['EVERYWHERE needs a global grant', [grant('agency.create', PROVINCE, true)], 'agency.create', EVERYWHERE, false],
     ['EVERYWHERE with a global grant', [grant('agency.create', null)], 'agency.create', EVERYWHERE, true],
     ['no grants, nothing', [], 'staff.read', undefined, false],
+    ['any one of several permissions is enough', [grant('dossier.supervise', 'unit')], ['dossier.receive', 'dossier.supervise'], UNIT, true],
+    ['none of several permissions, nothing', [grant('dossier.process', 'unit')], ['dossier.receive', 'dossier.supervise'], UNIT, false],
   ] as const)('%s', (_name, grants, permission, unit, expected) => {
     expect(grantsAllow(grants, permission, unit)).toBe(expected);
   });

@@ -82,9 +82,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   const apollo = createApollo(schema, config);
   await apollo.start();
   const buildContext = contextFactory({ orm, modules, clock, platform });
-  await runSeeds(orm, modules, clock, log, config.demoSeed === 'true' || (config.demoSeed === 'auto' && config.database.dialect === 'sqlite'));
+  const demo = config.demoSeed === 'true' || (config.demoSeed === 'auto' && config.database.dialect === 'sqlite');
+  await runSeeds(orm, modules, clock, log, demo);
   try {
-    await startModules(orm, modules, { log, clock, production: config.production, environment: config.env, env: config.variables, dataDir: config.dataDir });
+    await startModules(orm, modules, { log, clock, production: config.production, environment: config.env, env: config.variables, dataDir: config.dataDir, demo });
   } catch (error) {
     await apollo.stop();
     await orm.close();

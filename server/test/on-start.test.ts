@@ -36,7 +36,7 @@ describe('module onStart hooks', () => {
       expect(calls.map((c) => c.module)).toEqual(['first', 'second']);
       const [first] = calls;
       expect(first!.seededAgencies).toBeGreaterThan(0); // seeds ran first
-      expect(first!.ctx).toMatchObject({ production: false, environment: 'test', dataDir: '/tmp/motcua-probe' });
+      expect(first!.ctx).toMatchObject({ production: false, environment: 'test', dataDir: '/tmp/motcua-probe', demo: true });
       expect(first!.ctx.env.PROBE_SETTING).toBe('on');
       expect((await t.gql('{ ping }')).data).toEqual({ ping: 'pong' });
       expect(calls).toHaveLength(2); // not again per request

@@ -59,6 +59,21 @@ export const RECEIVE = gql`mutation DossierReceive($input: ReceiveDossierInput!)
 /** A form issued for a dossier (e.g. Mẫu 01), as stored. */
 export const DOSSIER_FORM = gql`query DossierForm($id: ID!, $sha256: String!) { dossierForm(id: $id, sha256: $sha256) { fileName mediaType contentBase64 } }`;
 
+/** One line of the tracking book (Mẫu 07) as previewed: the book's columns. */
+export interface BookRow {
+  id: string; code: string; procedureName: string; applicantName: string; receivedAt: string; dueAt: string; returnedAt: string | null; timeliness: string | null;
+}
+
+/** The dossiers a unit received in a range, for the tracking book's preview. */
+export const BOOK_ROWS = gql`query DossierBookRows($filter: DossierFilter, $offset: Int, $limit: Int) {
+  dossiers(filter: $filter, offset: $offset, limit: $limit) { totalCount nodes { id code procedureName applicantName receivedAt dueAt returnedAt timeliness } }
+}`;
+
+/** The tracking book (Mẫu 07) of a unit for [from, to), as PDF or Excel. */
+export const TRACKING_BOOK = gql`query DossierTrackingBook($unitId: ID!, $from: DateTime!, $to: DateTime!, $format: RegisterFormat) {
+  trackingBook(unitId: $unitId, from: $from, to: $to, format: $format) { fileName mediaType contentBase64 }
+}`;
+
 export const TRACK = gql`query DossierTrack($code: String!, $secret: String!) {
   trackDossier(code: $code, secret: $secret) {
     code statusLabel nationalStatus procedureName agencyName receivedAt expectedReturnAt finishedAt returnedAt timeline { at label nationalStatus }

@@ -43,3 +43,4 @@ export { publicTracking, type PublicTracking, type TrackedDossier, type TrackedL
 
 /** Test fixtures on the demo province (a procedure with an e-form case, a three-step process), for tests outside the module. */
 export { DESK, JUSTICE, JUSTICE_UNIT, PROCEDURE_CODE, procedureContent, threeStepProcess } from './testing/fixtures.js';
+export { worksheetTexts } from './testing/workbook.js';

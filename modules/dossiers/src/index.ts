@@ -7,7 +7,7 @@ import { type PortalConfig, portalConfigFromEnv } from './portal/client.js';
 import { portalSyncJob } from './portal/sync-job.js';
 import { DossierResolver } from './api/dossier.resolver.js';
 import { dossierPermissions } from './api/permissions.js';
-import { seedDossiersDemo } from './seed/demo-seed.js';
+import { finishDossiersDemo, seedDossiersDemo } from './seed/demo-seed.js';
 import { publicSite, publicTrackingBase } from './public-links.js';
 
 /** The tables, the code allocator and the transition recorder: this module's own services, exported for its integration tests (other modules never touch them). */
@@ -37,6 +37,8 @@ export function createDossiersModule(options: DossiersModuleOptions): ModuleDefi
     jobs: [portalSyncJob(options.portal)],
     eventHandlers: [notificationHandler(options.notifications)],
     seed: seedDossiersDemo,
+    // After the signature module's onStart (module order): the demo results need its keys.
+    onStart: finishDossiersDemo,
   });
 }
 

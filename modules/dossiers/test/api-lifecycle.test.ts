@@ -81,8 +81,8 @@ describe('an online dossier from draft to returned result', () => {
     w.at(utc('2026-03-02T09:00:00'));
     const received = (await w.ok('tiepnhan', Q.receive, { input: { id } })).receiveDossier;
     expect(received).toMatchObject({
-      // The demo seed received four dossiers at this desk the same day (0001–0004).
-      state: 'RECEIVED', nationalStatus: 2, code: `${DESK}-260302-0005`, receivedAt: '2026-03-02T09:00:00+07:00',
+      // The demo seed received six dossiers at this desk the same day (0001–0006).
+      state: 'RECEIVED', nationalStatus: 2, code: `${DESK}-260302-0007`, receivedAt: '2026-03-02T09:00:00+07:00',
       dueAt: '2026-03-09T09:00:00+07:00', originalDueAt: '2026-03-09T09:00:00+07:00',
     });
     expect(received.processInstanceId).toBeTruthy();
@@ -157,7 +157,7 @@ describe('the generated PDFs', () => {
     const { dossier } = await w.ok('tiepnhan', Q.dossier, { id });
     const [receipt, supplement] = await Promise.all(dossier.forms.map((f: { sha256: string }) => dossierBlobs().get(f.sha256)));
     const slip = text(receipt);
-    expect(slip).toContain(`${DESK}-260302-0005`);
+    expect(slip).toContain(`${DESK}-260302-0007`);
     expect(slip).toContain('Nguyễn Thị Hoa');
     expect(slip).toContain('09/03/2026');
     expect(text(supplement)).toContain('Bản sao giấy khai sinh');

@@ -4,9 +4,12 @@
  * processed by the workflow module's demo process.
  */
 import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '@motcua/kernel/contract';
-import { createTestApp, expectOk, type TestApp } from '@motcua/server/testing';
+import { createTestApp, createTestDatabase, expectOk, type TestApp } from '@motcua/server/testing';
 import { PDF_BASE64, Q } from './support/api-app.js';
 
 const JUSTICE = '000.00.10.H56';
@@ -39,11 +42,54 @@ describe('demo data', () => {
   });
 });
 
+const LIST = '{ dossiers(first: 50) { totalCount nodes { code state nationalStatus applicantName result { number signatureCount returnRecipient } } } }';
+type Listed = { code: string; state: string; nationalStatus: number; applicantName: string; result: { number: string | null; signatureCount: number; returnRecipient: string | null } };
+const seededIn = async (app: TestApp, username: string): Promise<Listed[]> =>
+  expectOk(await app.gql(LIST, {}, { token: await app.login(username) })).dossiers.nodes.filter((d: Listed) => d.applicantName !== 'Nguyễn Thị Hồng Nhung');
+const statesOf = (dossiers: Listed[]) => dossiers.map((d) => d.state).sort();
+
 describe('demo dossiers', () => {
-  it('the seed leaves dossiers received, in processing and waiting for a supplement for the officer desk', async () => {
-    const auth = { token: await t.login('giamsat') };
-    const { dossiers } = expectOk(await t.gql('{ dossiers(first: 50) { nodes { code state nationalStatus applicantName } } }', {}, auth));
-    const seeded = dossiers.nodes.filter((d: { applicantName: string }) => d.applicantName !== 'Nguyễn Thị Hồng Nhung');
-    expect(seeded.map((d: { state: string }) => d.state).sort()).toEqual(['PROCESSING', 'RECEIVED', 'RECEIVED', 'SUPPLEMENT_REQUESTED']);
+  it('without signing keys (tests), the seed leaves dossiers received, in processing, waiting for a supplement, and two results waiting for signatures', async () => {
+    expect(statesOf(await seededIn(t, 'giamsat'))).toEqual(['AWAITING_OFFICER_SIGNATURE', 'AWAITING_OFFICER_SIGNATURE', 'PROCESSING', 'RECEIVED', 'RECEIVED', 'SUPPLEMENT_REQUESTED']);
   });
+
+  it('the system administrator sees them all in the list (every permission, so every dossier)', async () => {
+    expect(statesOf(await seededIn(t, 'admin'))).toEqual(statesOf(await seededIn(t, 'giamsat')));
+  });
+});
+
+describe('a fresh start with signing keys (the development PKI, as `pnpm start`)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'demo-pki-'));
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  const start = () => createTestApp({ clock: new FixedClock(new Date('2026-03-02T02:00:00Z')), databaseUrl: database.url, env: { SIGNING_DEV_PKI: 'true', DATA_DIR: dataDir } });
+  beforeAll(async () => {
+    database = await createTestDatabase(join(dataDir, 'demo.sqlite'));
+  });
+  afterAll(async () => {
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows every stage: received, processing, supplement, a signed result (9) and a returned one (10); a restart changes nothing', async () => {
+    const first = await start();
+    let before: Listed[];
+    try {
+      before = await seededIn(first, 'giamsat');
+      expect(statesOf(before)).toEqual(['DONE', 'PROCESSING', 'RECEIVED', 'RECEIVED', 'RETURNED', 'SUPPLEMENT_REQUESTED']);
+      const done = before.find((d) => d.state === 'DONE')!;
+      expect(done).toMatchObject({ nationalStatus: 9, applicantName: 'Hoàng Văn Dũng', result: { number: '01/2026/BSTL-DEMO', signatureCount: 2, returnRecipient: null } });
+      const returned = before.find((d) => d.state === 'RETURNED')!;
+      expect(returned).toMatchObject({ nationalStatus: 10, applicantName: 'Vũ Thị Mai Anh', result: { signatureCount: 2, returnRecipient: 'Vũ Thị Mai Anh' } });
+      expect(first.logs.filter((line) => /demo results/.test(line.msg)).map((line) => line.msg)).toEqual(['demo results signed and returned']);
+    } finally {
+      await first.app.stop();
+    }
+    const again = await start();
+    try {
+      expect(await seededIn(again, 'giamsat')).toEqual(before);
+      expect(again.logs.filter((line) => /demo results/.test(line.msg))).toEqual([]); // nothing left to sign or return
+    } finally {
+      await again.app.stop();
+    }
+  }, 120_000);
 });

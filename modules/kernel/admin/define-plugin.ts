@@ -3,10 +3,17 @@ import type { ReactNode } from 'react';
 import type { Dictionary } from './i18n';
 
 /**
- * Which permission each action on a resource needs: `{ staff: { list: 'staff.read' } }`.
- * `null` = any signed-in user. An action not listed is refused.
+ * What an action needs: a permission key, several keys of which any one is enough (pages
+ * several roles share through different permissions), or `null` for any signed-in user.
  */
-export type PermissionMap = Record<string, Partial<Record<string, string | null>>>;
+export type RequiredPermission = string | readonly string[] | null;
+
+/**
+ * Which permission each action on a resource needs: `{ staff: { list: 'staff.read' } }`,
+ * `{ trackingBook: { list: ['dossier.receive', 'dossier.supervise'] } }` (either one).
+ * An action not listed is refused.
+ */
+export type PermissionMap = Record<string, Partial<Record<string, RequiredPermission>>>;
 
 /** A page of the plugin, shown only to users allowed `action` on `resource`. */
 export interface AdminRoute {
@@ -95,10 +102,10 @@ export function defineAdminPlugin(plugin: AdminPlugin): AdminPlugin {
 }
 
 /**
- * The permission an action needs according to the plugins: a key, `null` for any signed-in
- * user, or `undefined` when no plugin declares it (refused).
+ * The permission an action needs according to the plugins: a key (or keys, any one enough),
+ * `null` for any signed-in user, or `undefined` when no plugin declares it (refused).
  */
-export function permissionFor(plugins: readonly AdminPlugin[], resource: string, action: string): string | null | undefined {
+export function permissionFor(plugins: readonly AdminPlugin[], resource: string, action: string): RequiredPermission | undefined {
   for (const plugin of plugins) {
     const required = plugin.permissions[resource]?.[action];
     if (required !== undefined) return required;

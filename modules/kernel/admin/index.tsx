@@ -4,7 +4,7 @@
  * data-provider conventions.
  */
 export { default as gql } from 'graphql-tag';
-export { defineAdminPlugin, permissionFor, type AdminMenuItem, type AdminPlugin, type AdminRoute, type DashboardWidget, type PermissionMap, type PublicRoute } from './define-plugin';
+export { defineAdminPlugin, permissionFor, type AdminMenuItem, type AdminPlugin, type AdminRoute, type DashboardWidget, type PermissionMap, type PublicRoute, type RequiredPermission } from './define-plugin';
 export { ApiError, apiErrorFrom, isApiError, type Bilingual } from './errors';
 export { createGraphqlDataProvider, filterInput, listVariables, MAX_PAGE_SIZE, pageInput, sortInput } from './data-provider';
 export {

@@ -26,11 +26,16 @@ function covers(grant: Grant, unit: UnitRef | undefined): boolean {
 }
 
 /**
- * Whether the grants allow `permission`: in the given unit, or (without a unit) somewhere.
- * This only decides what the UI shows; the server checks every request anyway.
+ * Whether the grants allow `permission` (or any one of several): in the given unit, or
+ * (without a unit) somewhere. This only decides what the UI shows; the server checks every
+ * request anyway.
+ *
+ * @example
+ * grantsAllow(grants, ['dossier.receive', 'dossier.supervise']) // the desk or a leader
  */
-export function grantsAllow(grants: readonly Grant[], permission: string, unit?: UnitRef): boolean {
-  return grants.some((grant) => (grant.permission === permission || grant.permission === ALL_PERMISSIONS) && covers(grant, unit));
+export function grantsAllow(grants: readonly Grant[], permission: string | readonly string[], unit?: UnitRef): boolean {
+  const wanted = typeof permission === 'string' ? [permission] : permission;
+  return grants.some((grant) => (wanted.includes(grant.permission) || grant.permission === ALL_PERMISSIONS) && covers(grant, unit));
 }
 
 /** The signed-in user's grants (empty while loading). */

@@ -1,7 +1,8 @@
 import { ErrorAlert } from '@motcua/kernel/admin';
 import { useDataProvider, useTranslate } from '@refinedev/core';
-import { Button } from 'antd';
-import { useState } from 'react';
+import { Button, type ButtonProps } from 'antd';
+import type { DocumentNode } from 'graphql';
+import { type ReactNode, useState } from 'react';
 import { DOSSIER_FORM } from '../queries';
 
 interface GeneratedFile { fileName: string; mediaType: string; contentBase64: string }
@@ -15,9 +16,25 @@ function saveFile(file: GeneratedFile): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** A button that downloads a form issued for the dossier (e.g. Mẫu 01) exactly as stored. */
-export function FormDownload({ dossierId, sha256 }: { dossierId: string; sha256: string }) {
-  const t = useTranslate();
+interface DownloadButtonProps {
+  /** A query with one field returning a `GeneratedFile` (`{ fileName mediaType contentBase64 }`). */
+  query: DocumentNode;
+  variables: Record<string, unknown>;
+  children: ReactNode;
+  testId: string;
+  size?: ButtonProps['size'];
+  icon?: ReactNode;
+  disabled?: boolean;
+}
+
+/**
+ * A button that runs a query returning a generated file and saves what it returns; errors show
+ * below it, translated.
+ *
+ * @example
+ * <DownloadButton query={TRACKING_BOOK} variables={{ unitId, from, to, format: 'XLSX' }} testId="book-xlsx">Tải Excel</DownloadButton>
+ */
+export function DownloadButton({ query, variables, children, testId, size, icon, disabled }: DownloadButtonProps) {
   const dataProvider = useDataProvider();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -25,8 +42,8 @@ export function FormDownload({ dossierId, sha256 }: { dossierId: string; sha256:
     setBusy(true);
     setError(undefined);
     try {
-      const { data } = await dataProvider().custom!<{ dossierForm: GeneratedFile }>({ url: '', method: 'get', meta: { gqlQuery: DOSSIER_FORM, gqlVariables: { id: dossierId, sha256 } } });
-      saveFile((data as unknown as { dossierForm: GeneratedFile }).dossierForm);
+      const { data } = await dataProvider().custom!({ url: '', method: 'get', meta: { gqlQuery: query, gqlVariables: variables } });
+      saveFile(Object.values(data as Record<string, GeneratedFile>)[0]!);
     } catch (caught) {
       setError(caught);
     } finally {
@@ -35,8 +52,14 @@ export function FormDownload({ dossierId, sha256 }: { dossierId: string; sha256:
   };
   return (
     <>
-      <Button size="small" loading={busy} onClick={download} data-testid="form-download">{t('reception.download')}</Button>
+      <Button size={size} icon={icon} loading={busy} disabled={disabled} onClick={download} data-testid={testId}>{children}</Button>
       {error ? <ErrorAlert error={error} /> : null}
     </>
   );
+}
+
+/** A button that downloads a form issued for the dossier (e.g. Mẫu 01) exactly as stored. */
+export function FormDownload({ dossierId, sha256 }: { dossierId: string; sha256: string }) {
+  const t = useTranslate();
+  return <DownloadButton query={DOSSIER_FORM} variables={{ id: dossierId, sha256 }} size="small" testId="form-download">{t('reception.download')}</DownloadButton>;
 }

@@ -1,28 +1,16 @@
 import { ErrorAlert } from '@motcua/kernel/admin';
 import { useGo, useTranslate } from '@refinedev/core';
 import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, Select, Space, Typography } from 'antd';
-import { useMemo, useState } from 'react';
-import { formatInstant, useGql, useGqlMutation } from '../hooks';
+import { useState } from 'react';
+import { formatInstant, useAgencyTree, useGql, useGqlMutation } from '../hooks';
 import { FormDownload } from './FormDownload';
-import { AGENCY_TREE, type DossierDetail, PROCEDURE_CASES, PROCEDURE_SEARCH, RECEIVE } from '../queries';
+import { type DossierDetail, PROCEDURE_CASES, PROCEDURE_SEARCH, RECEIVE } from '../queries';
 
 interface Component { code: string; name: string; originals: number; copies: number; mandatory: boolean; fromSharedDatabase: boolean }
 interface ProcedureCases {
   procedure: { id: string; code: string; name: string; offerings: Array<{ agencyId: string }>; current: { cases: Array<{ code: string; name: string; components: Component[] }> } | null } | null;
 }
-interface TreeNode { id: string; name: string; children?: TreeNode[] }
 interface Applicant { name: string; idNumber?: string; phone?: string; email?: string; address?: string; summary?: string }
-
-/** Names of every agency and unit, by id. */
-function useAgencyNames(): Map<string, string> {
-  const { data } = useGql<{ agencyTree: TreeNode[] }>(AGENCY_TREE, {});
-  return useMemo(() => {
-    const names = new Map<string, string>();
-    const walk = (nodes: TreeNode[] = []) => nodes.forEach((node) => { names.set(node.id, node.name); walk(node.children); });
-    walk(data?.agencyTree);
-    return names;
-  }, [data]);
-}
 
 interface Scanned { fileName: string; contentBase64: string }
 
@@ -41,7 +29,7 @@ async function readScan(file: File): Promise<Scanned> {
 export default function ReceptionPage() {
   const t = useTranslate();
   const go = useGo();
-  const names = useAgencyNames();
+  const { names } = useAgencyTree();
   const [search, setSearch] = useState('');
   const [procedureId, setProcedureId] = useState<string>();
   const [caseCode, setCaseCode] = useState<string>();

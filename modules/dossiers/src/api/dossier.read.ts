@@ -15,6 +15,8 @@ function readableWhere(ctx: RequestContext): FilterQuery<Dossier> | null {
   const principal = requirePrincipal(ctx);
   const granted = accessibleWhere<Dossier>(ctx.ability, 'read', 'Dossier');
   const own = { applicantUserId: principal.userId };
+  // `{}` (every dossier: the system administrator) would vanish inside `$or`, leaving only `own`.
+  if (granted && !Object.keys(granted).length) return granted;
   return granted ? { $or: [granted, own] } : own;
 }
 
@@ -27,6 +29,8 @@ function filterWhere(filter: DossierFilter): FilterQuery<Dossier>[] {
   if (filter.officerId) where.push({ officerId: filter.officerId });
   if (filter.dueFrom) where.push({ dueAt: { $gte: filter.dueFrom } });
   if (filter.dueTo) where.push({ dueAt: { $lt: filter.dueTo } });
+  if (filter.receivedFrom) where.push({ receivedAt: { $gte: filter.receivedFrom } });
+  if (filter.receivedTo) where.push({ receivedAt: { $lt: filter.receivedTo } });
   if (filter.timeliness) where.push({ timeliness: filter.timeliness });
   if (filter.search?.trim()) where.push({ searchText: containsFolded(filter.search.trim()) });
   if (filter.awaitingCompetentReceipt) where.push(AWAITING_COMPETENT_RECEIPT);

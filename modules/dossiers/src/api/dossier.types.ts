@@ -161,6 +161,8 @@ export class DossierFilter {
   @Field(() => ID, { nullable: true, description: 'Officer holding the current task.' }) officerId?: string;
   @Field(() => DateTimeScalar, { nullable: true }) dueFrom?: Date;
   @Field(() => DateTimeScalar, { nullable: true }) dueTo?: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Received at or after this instant (inclusive), e.g. `2026-03-01T00:00:00+07:00`.' }) receivedFrom?: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Received before this instant (exclusive), e.g. `2026-04-01T00:00:00+07:00` for March; same range as the tracking book.' }) receivedTo?: Date;
   @Field(() => Timeliness, { nullable: true, description: 'Overall timeliness (finished dossiers).' }) timeliness?: Timeliness;
   @Field({ nullable: true, description: 'Words of the code or the applicant name, diacritics ignored (`nguyen thi hong`).' }) search?: string;
   @Field({ nullable: true, description: "Only boundary-free dossiers lodged at another desk that await the competent agency's receipt (`receiveAtCompetentAgency`)." }) awaitingCompetentReceipt?: boolean;

@@ -9,6 +9,14 @@ import { keysOperableBy, type RegisteredKey, signPdf } from '@motcua/signature/c
 const operableKey = (userId: string, role: RegisteredKey['role']) => keysOperableBy(userId).find(([, key]) => key.role === role)?.[1].signer ?? null;
 
 /**
+ * Whether the signing user may operate a server-side key for `role` now (the officer's key, the
+ * agency's seal): false before the signature module configured its keys, or when none is theirs.
+ *
+ * @example if (hasSigningKey(officer.userId, 'OFFICER') && hasSigningKey(leader.userId, 'AGENCY')) …
+ */
+export const hasSigningKey = (userId: string, role: 'OFFICER' | 'AGENCY') => operableKey(userId, role === 'OFFICER' ? 'OFFICER_PERSONAL' : 'AGENCY_SEAL') !== null;
+
+/**
  * Signs the result PDF with the officer's key or the agency's seal (PAdES B-B) from the
  * configured keys; refuses when the signing user may operate none.
  *

@@ -86,6 +86,11 @@ export interface StartContext extends WorkContext {
   env: Readonly<Record<string, string | undefined>>;
   /** A directory for files the installation keeps between restarts (never the database). */
   dataDir: string;
+  /**
+   * Demo data was seeded (`DEMO_SEED`): a module may finish its demo here what its seed could
+   * not, e.g. sign demo results once the signature module configured its keys (module order).
+   */
+  demo: boolean;
 }
 
 /**
