@@ -206,4 +206,17 @@ describe.skipIf(!BROWSER_READY)('dossiers admin pages in a real browser', () => 
     expect(await page.getByTestId('dossier-state').innerText()).toMatch(/^2 · /);
     await watched.screenshot('dos-06-competent-received');
   });
+  it('the desk lists the soonest due first when asked, the not yet received last', async () => {
+    const watched = await suite.openSignedIn('giamdoc', '/dossiers');
+    const { page } = watched;
+    const list = page.getByTestId('dossier-list');
+    await list.locator('tbody tr[data-row-key]').first().waitFor();
+    await page.getByTestId('dossier-order').click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle('Hạn trả sớm nhất trước').click();
+    // Due column: `dd/mm/yyyy hh:mm`, or — when not received yet.
+    const dueKeys = async () => (await list.locator('tbody tr[data-row-key] td:nth-child(6)').allInnerTexts())
+      .map((text) => text.replace(/^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}:\d{2})$/, '$3-$2-$1 $4').replace('—', '~'));
+    await expect.poll(async () => { const keys = await dueKeys(); return keys.length > 1 && keys.join() === [...keys].sort().join(); }).toBe(true);
+    await watched.screenshot('dos-07-due-soonest');
+  });
 });

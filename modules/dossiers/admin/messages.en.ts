@@ -40,6 +40,7 @@ export const en: Messages = {
     noCode: 'Dossier without a code yet',
     boundaryFree: 'Received regardless of administrative boundary',
     awaitingCompetent: 'Awaiting the competent agency',
+    order: { NEWEST_FIRST: 'Newest first', DUE_SOONEST: 'Soonest due first' },
     general: 'General',
     result: 'Result',
     signatureCount: '{{count}} signatures',

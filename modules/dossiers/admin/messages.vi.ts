@@ -40,6 +40,7 @@ export const vi: Messages = {
     noCode: 'Hồ sơ chưa có mã',
     boundaryFree: 'Tiếp nhận không phụ thuộc địa giới',
     awaitingCompetent: 'Chờ cơ quan có thẩm quyền tiếp nhận',
+    order: { NEWEST_FIRST: 'Mới nhất trước', DUE_SOONEST: 'Hạn trả sớm nhất trước' },
     general: 'Thông tin chung',
     result: 'Kết quả',
     signatureCount: '{{count}} chữ ký',

@@ -34,8 +34,8 @@ const DETAIL = `${ROW} version procedureCode caseCode agencyName summary formDat
   result { number signedOn signatureCount returnMethod returnRecipient } signatures { role signerName signedAt }
   forms { kind number sha256 createdAt }`;
 
-export const DOSSIERS = gql`query DossierDeskList($filter: DossierFilter, $offset: Int, $limit: Int) {
-  dossiers(filter: $filter, offset: $offset, limit: $limit) { totalCount nodes { ${ROW} } }
+export const DOSSIERS = gql`query DossierDeskList($filter: DossierFilter, $order: DossierOrder, $offset: Int, $limit: Int) {
+  dossiers(filter: $filter, order: $order, offset: $offset, limit: $limit) { totalCount nodes { ${ROW} } }
 }`;
 export const DOSSIER = gql`query DossierDeskDetail($id: ID!) { dossier(id: $id) { ${DETAIL} } }`;
 

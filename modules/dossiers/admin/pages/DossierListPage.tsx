@@ -9,11 +9,13 @@ import { MyStepsTable } from './MyStepsTable';
 const STATES = ['SUBMITTED', 'NEEDS_COMPLETION', 'RECEIVED', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'FINANCIAL_OBLIGATION', 'RESULT_APPROVED',
   'AWAITING_OFFICER_SIGNATURE', 'AWAITING_AGENCY_SIGNATURE', 'DONE', 'RETURNED', 'STOPPED', 'WITHDRAWN', 'REFUSED_AT_RECEPTION'];
 const TIMELINESS = ['EARLY', 'ON_TIME', 'LATE'];
+const ORDERS = ['NEWEST_FIRST', 'DUE_SOONEST'] as const;
+type Order = (typeof ORDERS)[number];
 const PAGE = 20;
 
 type DueRange = GetProps<typeof DatePicker.RangePicker>['value'];
 
-/** The officers' dossier desk: the dossiers they may read, with filters, newest first. */
+/** The officers' dossier desk: the dossiers they may read, with filters, newest first or soonest due first. */
 export default function DossierListPage() {
   const t = useTranslate();
   const go = useGo();
@@ -22,12 +24,13 @@ export default function DossierListPage() {
   const [timeliness, setTimeliness] = useState<string>();
   const [due, setDue] = useState<DueRange>(null);
   const [awaitingCompetent, setAwaitingCompetent] = useState(false);
+  const [order, setOrder] = useState<Order>('NEWEST_FIRST');
   const [page, setPage] = useState(1);
   const filter = {
     search: search || undefined, states: states.length ? states : undefined, timeliness, awaitingCompetentReceipt: awaitingCompetent || undefined,
     dueFrom: due?.[0]?.startOf('day').toISOString(), dueTo: due?.[1]?.endOf('day').toISOString(),
   };
-  const { data, isLoading, error } = useGql<{ dossiers: { totalCount: number; nodes: DossierRow[] } }>(DOSSIERS, { filter, offset: (page - 1) * PAGE, limit: PAGE });
+  const { data, isLoading, error } = useGql<{ dossiers: { totalCount: number; nodes: DossierRow[] } }>(DOSSIERS, { filter, order, offset: (page - 1) * PAGE, limit: PAGE });
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3}>{t('dossiers.titles.list')}</Typography.Title>
@@ -42,6 +45,8 @@ export default function DossierListPage() {
           {t('dossiers.awaitingCompetent')}
         </Checkbox>
         <DatePicker.RangePicker placeholder={[t('dossiers.dueFrom'), t('dossiers.dueTo')]} value={due} onChange={(v) => { setDue(v); setPage(1); }} format="DD/MM/YYYY" />
+        <Select<Order> style={{ width: 220 }} value={order} onChange={(v) => { setOrder(v); setPage(1); }} data-testid="dossier-order"
+          options={ORDERS.map((o) => ({ value: o, label: t(`dossiers.order.${o}`) }))} />
       </Space>
       {error && <ErrorAlert error={error} />}
       <Table<DossierRow> rowKey="id" loading={isLoading} dataSource={data?.dossiers.nodes ?? []} data-testid="dossier-list"
